@@ -1,0 +1,30 @@
+import type { ServiceDeps } from '../instances/context.js';
+import { instanceService } from '../instances/instances.js';
+import { hoursOfOperationService } from '../routing/hours.js';
+import { queueService } from '../routing/queues.js';
+import { routingProfileService } from '../routing/routing-profiles.js';
+import { quickConnectService } from '../routing/quick-connects.js';
+import { agentStatusService } from '../routing/agent-statuses.js';
+import { userService } from '../access/users.js';
+import { securityProfileService } from '../access/security-profiles.js';
+import { phoneNumberService } from '../channels/phone-numbers.js';
+import { flowService } from '../flows/flow-resources.js';
+import { taskTemplateService } from '../tasks/templates.js';
+
+/** Every configuration service of Tsunagi, over one set of dependencies. */
+export function createServices(deps: ServiceDeps) {
+  return {
+    instances: instanceService(deps),
+    hours: hoursOfOperationService(deps),
+    queues: queueService(deps),
+    routingProfiles: routingProfileService(deps),
+    quickConnects: quickConnectService(deps),
+    agentStatuses: agentStatusService(deps),
+    users: userService(deps),
+    securityProfiles: securityProfileService(deps),
+    phoneNumbers: phoneNumberService(deps),
+    flows: flowService(deps),
+    taskTemplates: taskTemplateService(deps),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

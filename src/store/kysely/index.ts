@@ -1,0 +1,1 @@
+export { openStore, migrateToLatest, isPostgresUrl, type StoreOptions } from './open.js';

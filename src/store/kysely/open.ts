@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { DEFAULT_ARN_CONTEXT, type ArnContext } from '../../core/index.js';
+import type { Store } from '../ports/index.js';
+import { migrations } from './migrations/index.js';
+import { createRepositories } from './repositories.js';
+import type { Database } from './schema.js';
+
+export interface StoreOptions {
+  /** A SQLite file path (`:memory:` for a throw-away database) or a `postgres://` URL. */
+  database: string;
+  /** PostgreSQL only: the schema to use (created if missing). Tests use one schema each. */
+  schema?: string;
+  arns?: ArnContext;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+export const isPostgresUrl = (database: string): boolean => /^postgres(ql)?:\/\//.test(database);
+
+const INT8_OID = 20;
+
+function postgresDialect(url: string, schema: string | undefined, poolSize: number): PostgresDialect {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // Times are bigint epoch milliseconds: read them as numbers, not strings.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  return new PostgresDialect({ pool });
+}
+
+function sqliteDialect(file: string): SqliteDialect {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database: db });
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/** Brings the schema up to date. Safe to run on every start and from several processes. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens the database named by `options.database`, migrates it, and returns the store over it. */
+export async function openStore(options: StoreOptions): Promise<Store & { db: Kysely<Database> }> {
+  const arns = options.arns ?? DEFAULT_ARN_CONTEXT;
+  const postgres = isPostgresUrl(options.database);
+  if (postgres && options.schema) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`bad schema name: ${options.schema}`);
+    const client = new pg.Client({ connectionString: options.database });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Kysely<Database>({
+    dialect: postgres
+      ? postgresDialect(options.database, options.schema, options.poolSize ?? 10)
+      : sqliteDialect(options.database),
+  });
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return {
+    kind: postgres ? 'postgres' : 'sqlite',
+    db,
+    repos: createRepositories(db, arns),
+    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx, arns))),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The tables, as Kysely sees them. One schema for SQLite and PostgreSQL: ids are text, times are epoch
+ * milliseconds (bigint), nested Connect structures are JSON text (`*_json`), booleans are 0/1 integers.
+ */
+export interface InstancesTable {
+  id: string;
+  arn: string;
+  alias: string;
+  identity_management_type: string;
+  inbound_calls_enabled: number;
+  outbound_calls_enabled: number;
+  status: string;
+  created_time: number;
+  tags_json: string;
+}
+
+export interface HoursOfOperationsTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string | null;
+  time_zone: string;
+  config_json: string;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface QueuesTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string | null;
+  queue_type: string;
+  status: string;
+  hours_of_operation_id: string | null;
+  max_contacts: number | null;
+  outbound_caller_config_json: string | null;
+  /** For AGENT queues: the user whose queue it is. */
+  user_id: string | null;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface QueueQuickConnectsTable {
+  instance_id: string;
+  queue_id: string;
+  quick_connect_id: string;
+}
+
+export interface RoutingProfilesTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string;
+  default_outbound_queue_id: string;
+  media_concurrencies_json: string;
+  agent_availability_timer: string | null;
+  is_default: number;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface RoutingProfileQueuesTable {
+  instance_id: string;
+  routing_profile_id: string;
+  queue_id: string;
+  channel: string;
+  priority: number;
+  delay: number;
+}
+
+export interface SecurityProfilesTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string | null;
+  permissions_json: string;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface UsersTable {
+  id: string;
+  instance_id: string;
+  username: string;
+  password_hash: string | null;
+  identity_info_json: string | null;
+  phone_config_json: string | null;
+  /** Per-channel settings (AutoAcceptConfigs, AfterContactWorkConfigs, ...) as one JSON object. */
+  channel_configs_json: string | null;
+  routing_profile_id: string;
+  hierarchy_group_id: string | null;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface UserSecurityProfilesTable {
+  instance_id: string;
+  user_id: string;
+  security_profile_id: string;
+}
+
+export interface AgentStatusesTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string | null;
+  type: string;
+  state: string;
+  display_order: number | null;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface QuickConnectsTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string | null;
+  type: string;
+  user_id: string | null;
+  queue_id: string | null;
+  contact_flow_id: string | null;
+  phone_number: string | null;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface PhoneNumbersTable {
+  id: string;
+  instance_id: string;
+  phone_number: string;
+  type: string;
+  country_code: string;
+  description: string | null;
+  contact_flow_id: string | null;
+  status: string;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface FlowsTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  /** CONTACT_FLOW, CUSTOMER_QUEUE, ... or MODULE for flow modules. */
+  type: string;
+  description: string | null;
+  /** Kept byte-for-byte as given. */
+  content: string;
+  content_sha256: string;
+  status: string;
+  state: string;
+  version: number;
+  tags_json: string;
+  last_modified_time: number;
+}
+
+export interface TaskTemplatesTable {
+  id: string;
+  instance_id: string;
+  name: string;
+  description: string | null;
+  contact_flow_id: string | null;
+  self_assign_flow_id: string | null;
+  status: string;
+  fields_json: string;
+  constraints_json: string;
+  defaults_json: string;
+  version: number;
+  tags_json: string;
+  created_time: number;
+  last_modified_time: number;
+}
+
+/** Every version a template had, so a task can show the fields it was made with. */
+export interface TaskTemplateVersionsTable {
+  instance_id: string;
+  task_template_id: string;
+  version: number;
+  body_json: string;
+  created_time: number;
+}
+
+export interface Database {
+  instances: InstancesTable;
+  hours_of_operations: HoursOfOperationsTable;
+  queues: QueuesTable;
+  queue_quick_connects: QueueQuickConnectsTable;
+  routing_profiles: RoutingProfilesTable;
+  routing_profile_queues: RoutingProfileQueuesTable;
+  security_profiles: SecurityProfilesTable;
+  users: UsersTable;
+  user_security_profiles: UserSecurityProfilesTable;
+  agent_statuses: AgentStatusesTable;
+  quick_connects: QuickConnectsTable;
+  phone_numbers: PhoneNumbersTable;
+  flows: FlowsTable;
+  task_templates: TaskTemplatesTable;
+  task_template_versions: TaskTemplateVersionsTable;
+}

@@ -1,0 +1,6 @@
+import type { ServiceDeps } from '../instances/context.js';
+
+// Filled in by the piece that owns this resource.
+export function taskTemplateService(_deps: ServiceDeps) {
+  return {};
+}
