@@ -23,18 +23,16 @@ export const isPostgresUrl = (database: string): boolean => /^postgres(ql)?:\/\/
 
 const INT8_OID = 20;
 
+/** Times are bigint epoch milliseconds: read them as numbers, not strings. */
+const int8AsNumber = new pg.TypeOverrides();
+int8AsNumber.setTypeParser(INT8_OID, Number);
+
 function postgresDialect(url: string, schema: string | undefined, poolSize: number): PostgresDialect {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
-    // Times are bigint epoch milliseconds: read them as numbers, not strings.
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID
-          ? (v: string) => Number(v)
-          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-    },
+    types: int8AsNumber,
   });
   return new PostgresDialect({ pool });
 }
@@ -55,7 +53,7 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -94,11 +94,12 @@ export class ResourceTable<K extends ResourceTableName, T> {
     column: keyof Database[K] & string,
     value: unknown,
   ): Promise<T | undefined> {
+    const col: string = column;
     const row = await this.loose
       .selectFrom(this.name)
       .selectAll()
       .where('instance_id', '=', instanceId)
-      .where(column as string, '=', value as string)
+      .where(col, '=', value as string)
       .executeTakeFirst();
     return row ? this.map.fromRow(row as unknown as Database[K]) : undefined;
   }

@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import { SystemClock, systemEntropy, uuidIds, type Clock, type IdGenerator } from '../core/index.js';
+import { openStore } from '../store/kysely/index.js';
+import type { Instance, Store } from '../store/ports/index.js';
+import { buildHttpServer } from '../api/http-server.js';
+import { createServices, type Services } from './services.js';
+import type { TsunagiConfig } from './config.js';
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export interface Tsunagi {
+  store: Store;
+  services: Services;
+  defaultInstance: Instance;
+  /** The address the HTTP server listens on, e.g. http://127.0.0.1:8080 */
+  url: string;
+  /** True when this start created the default instance (the first start on this database). */
+  firstStart: boolean;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+/** Creates the default instance on the first start; later starts find it. */
+async function ensureDefaultInstance(
+  services: Services,
+  alias: string,
+): Promise<{ instance: Instance; created: boolean }> {
+  const existing = await services.instances.findByAlias(alias);
+  if (existing) return { instance: existing, created: false };
+  return { instance: await services.instances.create({ InstanceAlias: alias }), created: true };
+}
+
+/** The composition root: opens the store, wires the services, starts the HTTP server. */
+export async function startTsunagi(config: TsunagiConfig, options: StartOptions = {}): Promise<Tsunagi> {
+  const store = await openStore({ database: config.database, arns: config.arns });
+  const services = createServices({
+    store,
+    clock: options.clock ?? new SystemClock(),
+    ids: options.ids ?? uuidIds(systemEntropy),
+    arns: config.arns,
+    limits: config.limits,
+  });
+  const { instance, created } = await ensureDefaultInstance(services, config.defaultInstanceAlias);
+  const http = buildHttpServer({
+    logger: config.logRequests,
+    health: async () => {
+      await services.instances.describe(instance.Id);
+      return { status: 'ok', database: store.kind, version };
+    },
+  });
+  try {
+    await http.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const address = http.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    store,
+    services,
+    defaultInstance: instance,
+    url: `http://${host}:${port}`,
+    firstStart: created,
+    async close() {
+      await http.close();
+      await store.close();
+    },
+  };
+}
