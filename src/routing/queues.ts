@@ -138,19 +138,23 @@ export function queueService(deps: ServiceDeps) {
       );
     },
 
-    updateStatus(instanceId: string, queueId: string, input: { Status: unknown }): Promise<Queue> {
+    async updateStatus(instanceId: string, queueId: string, input: { Status: unknown }): Promise<Queue> {
       const { Status } = validate(z.object({ Status: z.enum(['ENABLED', 'DISABLED']) }), input);
       return modify(instanceId, queueId, (q) => ({ ...q, Status }));
     },
 
-    updateMaxContacts(instanceId: string, queueId: string, input: { MaxContacts?: unknown }): Promise<Queue> {
+    async updateMaxContacts(
+      instanceId: string,
+      queueId: string,
+      input: { MaxContacts?: unknown },
+    ): Promise<Queue> {
       const { MaxContacts } = validate(z.object({ MaxContacts: z.number().int().min(0).optional() }), input);
       return modify(instanceId, queueId, ({ MaxContacts: _old, ...q }) =>
         MaxContacts === undefined ? q : { ...q, MaxContacts },
       );
     },
 
-    updateName(
+    async updateName(
       instanceId: string,
       queueId: string,
       input: { Name?: unknown; Description?: unknown },
@@ -171,7 +175,7 @@ export function queueService(deps: ServiceDeps) {
       });
     },
 
-    updateHoursOfOperation(
+    async updateHoursOfOperation(
       instanceId: string,
       queueId: string,
       input: { HoursOfOperationId: unknown },
