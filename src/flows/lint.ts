@@ -1,0 +1,153 @@
+import { specOf, supportOf } from './catalog.js';
+import {
+  CHANNELS,
+  readFlowDocument,
+  targetsOf,
+  type FlowDocument,
+  type FlowType,
+  type StructureProblem,
+} from './model.js';
+
+export interface LintFinding {
+  actionId?: string;
+  code: string;
+  message: string;
+}
+
+export interface LintReport {
+  actions: number;
+  errors: LintFinding[];
+  warnings: LintFinding[];
+  /** The flow type the checks used (from the caller, the wrapper, or Metadata). */
+  flowType?: FlowType;
+}
+
+/** Looks up resources a flow names; answers which of them do not exist. */
+export interface ReferenceChecker {
+  missing(
+    refs: { kind: 'queue' | 'flow' | 'task-template' | 'hours-of-operation' | 'user'; id: string }[],
+  ): Promise<Set<string>>;
+}
+
+const STRUCTURE_IS_ERROR: ReadonlySet<StructureProblem['code']> = new Set([
+  'NOT_JSON',
+  'NOT_A_FLOW',
+  'BAD_ACTION',
+  'DUPLICATE_IDENTIFIER',
+  'NO_START_ACTION',
+]);
+
+/** Actions reachable from StartAction by any transition. */
+export function reachable(flow: FlowDocument): Set<string> {
+  const seen = new Set<string>();
+  const todo = flow.actions.has(flow.startAction) ? [flow.startAction] : [];
+  while (todo.length > 0) {
+    const id = todo.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const action = flow.actions.get(id);
+    if (action) for (const t of targetsOf(action)) if (flow.actions.has(t) && !seen.has(t)) todo.push(t);
+  }
+  return seen;
+}
+
+/**
+ * Checks a flow as Connect's editor would before publishing, plus what Tsunagi can tell about running it:
+ * unknown types, blocks not allowed in the flow type, blocks that take their error branch on a channel,
+ * transitions to missing actions, unreachable actions, and error branches the flow lacks.
+ */
+export function lintFlow(
+  flow: FlowDocument,
+  flowType: FlowType | undefined,
+  structure: StructureProblem[] = [],
+): LintReport {
+  const errors: LintFinding[] = [];
+  const warnings: LintFinding[] = [];
+  for (const p of structure)
+    (STRUCTURE_IS_ERROR.has(p.code) ? errors : warnings).push({
+      ...(p.actionId && { actionId: p.actionId }),
+      code: p.code,
+      message: p.message,
+    });
+  const type = flowType ?? flow.metadataType;
+  if (!type)
+    warnings.push({
+      code: 'UNKNOWN_FLOW_TYPE',
+      message: 'no flow type given and none in Metadata: flow-type checks skipped',
+    });
+  const live = reachable(flow);
+  for (const action of flow.actions.values()) {
+    const at = { actionId: action.id };
+    const support = supportOf(action.type);
+    if (support === 'unknown')
+      warnings.push({
+        ...at,
+        code: 'UNKNOWN_ACTION_TYPE',
+        message: `${action.type} is not an action type Tsunagi knows; at run time it takes its error branch`,
+      });
+    else if (support === 'known-not-run')
+      warnings.push({
+        ...at,
+        code: 'NOT_SUPPORTED',
+        message: `Tsunagi does not run ${action.type} yet; at run time it takes its error branch`,
+      });
+    const spec = specOf(action.type);
+    if (spec && type && spec.flowTypes && !spec.flowTypes.includes(type))
+      errors.push({
+        ...at,
+        code: 'NOT_ALLOWED_IN_FLOW_TYPE',
+        message: `${action.type} cannot be used in a ${type} flow`,
+      });
+    if (spec?.channels) {
+      const failing = CHANNELS.filter((c) => {
+        const rule = spec.channels?.[c];
+        return rule !== undefined && rule !== 'noop';
+      });
+      if (failing.length > 0)
+        warnings.push({
+          ...at,
+          code: 'CHANNEL_UNSUPPORTED',
+          message: `${action.type} takes its error branch on ${failing.join(', ')}`,
+        });
+    }
+    for (const target of targetsOf(action))
+      if (!flow.actions.has(target))
+        errors.push({
+          ...at,
+          code: 'MISSING_TRANSITION_TARGET',
+          message: `a transition of ${action.id} goes to '${target}', which is not an action of this flow`,
+        });
+    if (!live.has(action.id))
+      warnings.push({
+        ...at,
+        code: 'UNREACHABLE',
+        message: `${action.id} (${action.type}) can never run: no path leads to it`,
+      });
+    if (spec && !spec.terminal && spec.canFail !== false && !action.transitions.errors.has('NoMatchingError'))
+      warnings.push({
+        ...at,
+        code: 'MISSING_ERROR_BRANCH',
+        message: `${action.type} has no NoMatchingError branch: if it fails, the flow stops`,
+      });
+    if (
+      spec?.conditions &&
+      action.transitions.conditions.length > 0 &&
+      !action.transitions.errors.has('NoMatchingCondition') &&
+      !action.transitions.errors.has('NoMatchingError')
+    )
+      warnings.push({
+        ...at,
+        code: 'MISSING_DEFAULT_BRANCH',
+        message: `${action.type} has no NoMatchingCondition branch: a result that matches no condition stops the flow`,
+      });
+  }
+  return { actions: flow.actions.size, errors, warnings, ...(type && { flowType: type }) };
+}
+
+/** Lints flow text (bare or already unwrapped content). */
+export function lintFlowText(content: string, flowType?: FlowType): LintReport {
+  const { flow, problems } = readFlowDocument(content);
+  if (!flow)
+    return { actions: 0, errors: problems.map((p) => ({ code: p.code, message: p.message })), warnings: [] };
+  return lintFlow(flow, flowType, problems);
+}
