@@ -19,4 +19,5 @@ cat "$dir/serve.log"
 cat "$dir/health.json"; echo
 grep -q '"status":"ok"' "$dir/health.json"
 [ -f "$dir/data/tsunagi.db" ] || { echo "no SQLite file under ./data"; exit 1; }
+"$root/bin/tsunagi.js" --help | grep -q "flow" || { echo "tsunagi --help does not list its commands"; exit 1; }
 echo "smoke test passed"

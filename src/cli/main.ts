@@ -3,6 +3,8 @@ import { loadConfig } from '../app/config.js';
 import { startTsunagi } from '../app/runtime.js';
 import { redactUrl } from './redact.js';
 import { migrateCommand } from './db.js';
+import { flowCommand, flowSimulateCommand } from './flow-simulate.js';
+import { flowLintCommand } from './flow-lint.js';
 
 export function buildCli(): Command {
   const program = new Command('tsunagi')
@@ -46,6 +48,7 @@ export function buildCli(): Command {
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
 
+  program.addCommand(flowCommand().addCommand(flowLintCommand()).addCommand(flowSimulateCommand()));
   program.command('db').description('Database operations.').addCommand(migrateCommand());
 
   return program;

@@ -10,6 +10,7 @@ export type ConnectErrorCode =
   | 'IdempotencyException'
   | 'InternalServiceException'
   | 'InvalidContactFlowException'
+  | 'InvalidContactFlowModuleException'
   | 'InvalidParameterException'
   | 'InvalidRequestException'
   | 'LimitExceededException'

@@ -1,12 +1,6 @@
 import { specOf, supportOf } from './catalog.js';
-import {
-  CHANNELS,
-  readFlowDocument,
-  targetsOf,
-  type FlowDocument,
-  type FlowType,
-  type StructureProblem,
-} from './model.js';
+import { flowContentProblems, isOpenTarget, type ContentProblem } from './content.js';
+import { CHANNELS, readFlowDocument, targetsOf, type FlowDocument, type FlowType } from './model.js';
 
 export interface LintFinding {
   actionId?: string;
@@ -28,14 +22,6 @@ export interface ReferenceChecker {
     refs: { kind: 'queue' | 'flow' | 'task-template' | 'hours-of-operation' | 'user'; id: string }[],
   ): Promise<Set<string>>;
 }
-
-const STRUCTURE_IS_ERROR: ReadonlySet<StructureProblem['code']> = new Set([
-  'NOT_JSON',
-  'NOT_A_FLOW',
-  'BAD_ACTION',
-  'DUPLICATE_IDENTIFIER',
-  'NO_START_ACTION',
-]);
 
 /** Actions reachable from StartAction by any transition. */
 export function reachable(flow: FlowDocument): Set<string> {
@@ -59,16 +45,16 @@ export function reachable(flow: FlowDocument): Set<string> {
 export function lintFlow(
   flow: FlowDocument,
   flowType: FlowType | undefined,
-  structure: StructureProblem[] = [],
+  structure: ContentProblem[] = [],
 ): LintReport {
-  const errors: LintFinding[] = [];
+  const errors: LintFinding[] = structure.map((p) => ({
+    ...(p.actionId && { actionId: p.actionId }),
+    code: p.code,
+    message: p.message,
+  }));
   const warnings: LintFinding[] = [];
-  for (const p of structure)
-    (STRUCTURE_IS_ERROR.has(p.code) ? errors : warnings).push({
-      ...(p.actionId && { actionId: p.actionId }),
-      code: p.code,
-      message: p.message,
-    });
+  if (flow.startAction === '')
+    warnings.push({ code: 'EMPTY_START_ACTION', message: 'StartAction is empty: the flow does nothing' });
   const type = flowType ?? flow.metadataType;
   if (!type)
     warnings.push({
@@ -111,11 +97,11 @@ export function lintFlow(
         });
     }
     for (const target of targetsOf(action))
-      if (!flow.actions.has(target))
-        errors.push({
+      if (isOpenTarget(target))
+        warnings.push({
           ...at,
-          code: 'MISSING_TRANSITION_TARGET',
-          message: `a transition of ${action.id} goes to '${target}', which is not an action of this flow`,
+          code: 'RESERVED_TARGET',
+          message: `a transition goes to '${target}': the flow ends there`,
         });
     if (!live.has(action.id))
       warnings.push({
@@ -144,10 +130,11 @@ export function lintFlow(
   return { actions: flow.actions.size, errors, warnings, ...(type && { flowType: type }) };
 }
 
-/** Lints flow text (bare or already unwrapped content). */
+/** Lints flow text (bare or already unwrapped content): the structure a published flow needs, then the rest. */
 export function lintFlowText(content: string, flowType?: FlowType): LintReport {
-  const { flow, problems } = readFlowDocument(content);
+  const structure = flowContentProblems(content, 'PUBLISHED');
+  const { flow } = readFlowDocument(content);
   if (!flow)
-    return { actions: 0, errors: problems.map((p) => ({ code: p.code, message: p.message })), warnings: [] };
-  return lintFlow(flow, flowType, problems);
+    return { actions: 0, errors: structure.map((p) => ({ code: p.code, message: p.message })), warnings: [] };
+  return lintFlow(flow, flowType, structure);
 }

@@ -74,10 +74,9 @@ export function flowTypeFromMetadata(value: unknown): ContactFlowType | undefine
   return METADATA_TYPES[value];
 }
 
-/** A structural problem found while reading a document; the reader reports, it does not throw. */
-export interface StructureProblem {
-  actionId?: string;
-  code: 'NOT_JSON' | 'NOT_A_FLOW' | 'NO_START_ACTION' | 'BAD_ACTION' | 'DUPLICATE_IDENTIFIER';
+/** Why a text could not be read as a flow at all (structure is checked by flowContentProblems in content.ts). */
+export interface ReadProblem {
+  code: 'NOT_JSON' | 'NOT_A_FLOW';
   message: string;
 }
 
@@ -108,10 +107,11 @@ function readTransitions(raw: unknown): FlowTransitions {
 }
 
 /**
- * Reads a bare flow document (text with or without a BOM, or an already parsed object). Lenient as exports
- * require: unknown types and parameters are kept; missing parts become empty; problems are returned.
+ * Reads a bare flow document (text with or without a BOM, or an already parsed object) for running it. Lenient
+ * as exports require: unknown types and parameters are kept, malformed actions skipped, a repeated identifier
+ * keeps its first action. What a publishable flow must satisfy is checked by `flowContentProblems`.
  */
-export function readFlowDocument(input: unknown): { flow?: FlowDocument; problems: StructureProblem[] } {
+export function readFlowDocument(input: unknown): { flow?: FlowDocument; problems: ReadProblem[] } {
   let doc: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -124,26 +124,10 @@ export function readFlowDocument(input: unknown): { flow?: FlowDocument; problem
   }
   if (!isRecord(doc) || !Array.isArray(doc.Actions))
     return { problems: [{ code: 'NOT_A_FLOW', message: 'a flow is a JSON object with an Actions array' }] };
-  const problems: StructureProblem[] = [];
   const actions = new Map<string, FlowAction>();
   doc.Actions.forEach((raw, index) => {
-    if (
-      !isRecord(raw) ||
-      typeof raw.Identifier !== 'string' ||
-      raw.Identifier === '' ||
-      typeof raw.Type !== 'string'
-    ) {
-      problems.push({ code: 'BAD_ACTION', message: `Actions[${index}] needs a string Identifier and Type` });
-      return;
-    }
-    if (actions.has(raw.Identifier)) {
-      problems.push({
-        actionId: raw.Identifier,
-        code: 'DUPLICATE_IDENTIFIER',
-        message: `Actions[${index}]: the Identifier '${raw.Identifier}' is used twice`,
-      });
-      return;
-    }
+    if (!isRecord(raw) || typeof raw.Identifier !== 'string' || raw.Identifier === '') return;
+    if (typeof raw.Type !== 'string' || actions.has(raw.Identifier)) return;
     actions.set(raw.Identifier, {
       id: raw.Identifier,
       type: raw.Type,
@@ -153,9 +137,6 @@ export function readFlowDocument(input: unknown): { flow?: FlowDocument; problem
     });
   });
   const startAction = typeof doc.StartAction === 'string' ? doc.StartAction : '';
-  if (!startAction) problems.push({ code: 'NO_START_ACTION', message: 'StartAction is missing or empty' });
-  else if (!actions.has(startAction))
-    problems.push({ code: 'NO_START_ACTION', message: `StartAction '${startAction}' names no action` });
   const metadata = isRecord(doc.Metadata) ? doc.Metadata : {};
   const metadataType = flowTypeFromMetadata(metadata.type);
   const flow: FlowDocument = {
@@ -165,7 +146,7 @@ export function readFlowDocument(input: unknown): { flow?: FlowDocument; problem
     ...(metadataType && { metadataType }),
     ...(isRecord(doc.Settings) && { settings: doc.Settings }),
   };
-  return { flow, problems };
+  return { flow, problems: [] };
 }
 
 /** Every action id a transition of `action` points at (in order: next, conditions, errors). */

@@ -26,6 +26,8 @@ export interface SimulationOptions {
   maxQueueSeconds?: number;
   /** Answers for InvokeLambdaFunction by function ARN (or its last segment); unlisted functions fail. */
   lambdas?: Record<string, Record<string, unknown>>;
+  /** The queue a contact is in when the flow started is a customer queue flow (default `SimulatedQueue`). */
+  queue?: string;
   /** Answers requests before the simulator's own defaults do (undefined: use the default). */
   respond?: (
     request: FlowRequest,
@@ -71,6 +73,11 @@ class Library implements FlowLibrary {
 }
 
 const lastSegment = (ref: string): string => ref.split('/').pop() ?? ref;
+/** `arn:aws:lambda:region:account:function:name[:alias]` → `name`. */
+const functionName = (arn: string): string => arn.split(':function:')[1]?.split(':')[0] ?? lastSegment(arn);
+/** The ARN a simulated queue has: the reference itself when it is one, else one made from it. */
+const queueArn = (ref: string): string =>
+  ref.startsWith('arn:') ? ref : `arn:aws:connect:us-east-1:000000000000:instance/simulator/queue/${ref}`;
 
 /**
  * Runs a flow for a scripted caller, with no server: the world outside the flow answers as the simulator
@@ -105,13 +112,13 @@ export async function simulate(
     switch (request.type) {
       case 'ResolveQueue': {
         const ref = request.target.queueId ?? request.target.agentId ?? '';
-        return { ok: true, data: { queue: { Id: ref, Name: lastSegment(ref), ARN: ref } } };
+        return { ok: true, data: { queue: { Id: ref, Name: lastSegment(ref), ARN: queueArn(ref) } } };
       }
       case 'Enqueue':
         return { ok: true, data: { queue: request.queue } };
       case 'DequeueToQueue': {
         const ref = request.target.queueId ?? request.target.agentId ?? '';
-        return { ok: true, data: { queue: { Id: ref, Name: lastSegment(ref) } } };
+        return { ok: true, data: { queue: { Id: ref, Name: lastSegment(ref), ARN: queueArn(ref) } } };
       }
       case 'CheckHours':
         return { ok: true, value: options.hoursOpen === false ? 'False' : 'True' };
@@ -127,7 +134,7 @@ export async function simulate(
         };
       case 'InvokeLambda': {
         const lambdas = options.lambdas ?? {};
-        const data = lambdas[request.functionArn] ?? lambdas[lastSegment(request.functionArn)];
+        const data = lambdas[request.functionArn] ?? lambdas[functionName(request.functionArn)];
         return data
           ? { ok: true, data }
           : {
@@ -157,6 +164,7 @@ export async function simulate(
   ): Promise<{ state: RunState; outcome?: FlowOutcome }> => {
     let result = runFlow(library, state, { type: 'start' });
     let timerDue: number | undefined;
+    let fed = false;
     for (;;) {
       events.push(...result.effects);
       const status = result.status;
@@ -172,12 +180,16 @@ export async function simulate(
       }
       if (status.timerMs !== undefined) timerDue = now + status.timerMs;
       else if (!status.keepTimer) timerDue = undefined;
-      if (status.wait.kind === 'input' && inputs.length > 0) {
+      // One script entry per prompt that asks: after an entry, a stored input still collecting waits for its timer.
+      const samePrompt = fed && !result.effects.some((e) => e.type === 'action');
+      if (status.wait.kind === 'input' && inputs.length > 0 && !samePrompt) {
         const digits = inputs.shift() ?? '';
         events.push({ type: 'input', digits, at: now });
         result = runFlow(library, result.state, { type: 'digits', digits });
+        fed = true;
         continue;
       }
+      fed = false;
       if (timerDue === undefined || timerDue > stopAt) {
         if (Number.isFinite(stopAt)) now = Math.max(now, stopAt);
         return { state: result.state };
@@ -188,6 +200,11 @@ export async function simulate(
     }
   };
 
+  if (entry.type === 'CUSTOMER_QUEUE') {
+    const queue = options.queue ?? 'SimulatedQueue';
+    contact.Queue = { Id: queue, Name: lastSegment(queue), ARN: queueArn(queue) };
+    contact.TargetQueue = { queueId: queue };
+  }
   let state: RunState = { contact, frame: newFrame(entry.id, entry.type, options.seed ?? 1) };
   const first = await runOne(state, Number.POSITIVE_INFINITY);
   state = first.state;

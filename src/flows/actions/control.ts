@@ -36,26 +36,12 @@ export function queueTarget(ctx: ActionContext): QueueTarget | undefined {
   return undefined;
 }
 
-/** Resuming after a LoadFlow request: switch the frame to the loaded flow and start it. */
+/** Resuming after a LoadFlow request: enter the loaded flow (a module for InvokeFlowModule, a flow otherwise). */
 function enterFlow(ctx: ActionContext, event: FlowEvent, flowId: string, via: 'transfer' | 'module'): Step {
   if (event.type !== 'result' || !event.result.ok) return { kind: 'error', error: ERR };
   const entry = ctx.library.get(flowId);
-  if (!entry) return { kind: 'error', error: ERR };
-  const frame = ctx.state.frame;
-  if (via === 'module') {
-    if (entry.type !== 'MODULE') return { kind: 'error', error: ERR };
-    frame.modules.push({
-      flowId: frame.flowId,
-      flowType: frame.flowType,
-      actionId: ctx.action.id,
-      flowAttributes: frame.flowAttributes,
-    });
-  } else if (entry.type === 'MODULE') return { kind: 'error', error: ERR };
-  frame.flowId = flowId;
-  frame.flowType = entry.type;
-  frame.flowAttributes = {};
-  ctx.effects.push({ type: 'flow', flowId, flowType: entry.type, via });
-  return { kind: 'goto', actionId: entry.flow.startAction };
+  if (!entry || (entry.type === 'MODULE') !== (via === 'module')) return { kind: 'error', error: ERR };
+  return { kind: 'enter', flowId, flowType: entry.type, via };
 }
 
 const pendingFlow = (wait: Waiting, ctx: ActionContext, param: string): string =>
@@ -69,12 +55,13 @@ export const controlActions = defineActions([
     run(ctx) {
       const count = asNumber(ctx.single('LoopCount')) ?? 0;
       const key = `${ctx.state.frame.flowId}:${ctx.action.id}`;
-      const done = ctx.state.frame.loops[key] ?? 0;
+      const loops = (ctx.state.contact.Loops ??= {});
+      const done = loops[key] ?? 0;
       if (done < count) {
-        ctx.state.frame.loops[key] = done + 1;
+        loops[key] = done + 1;
         return { kind: 'success', result: 'ContinueLooping' };
       }
-      delete ctx.state.frame.loops[key];
+      delete loops[key];
       return { kind: 'success', result: 'DoneLooping' };
     },
   },

@@ -160,8 +160,10 @@ export const participantActions = defineActions([
       const config = inputConfig(ctx);
       if (event.type === 'timer') {
         if (wait.stored && wait.digits) return finishStored(ctx, wait.digits);
-        if (wait.stored) ctx.state.frame.storedCustomerInput = 'Timeout';
-        return { kind: 'error', error: 'InputTimeLimitExceeded' };
+        if (!wait.stored) return { kind: 'error', error: 'InputTimeLimitExceeded' };
+        // Store customer input with nothing typed: the Success branch, with the value `Timeout` (block doc).
+        ctx.state.frame.storedCustomerInput = 'Timeout';
+        return { kind: 'success' };
       }
       if (event.type !== 'digits' || event.digits === '') return { kind: 'wait', wait, keepTimer: true };
       if (!wait.stored) return { kind: 'success', result: event.digits[0] ?? '' };

@@ -76,6 +76,8 @@ function createTaskRequest(ctx: ActionContext): CreateTaskRequest | undefined {
   }
   const flowId = ctx.single('ContactFlowId');
   const templateId = ctx.text('TaskTemplateId');
+  // StartTaskContact needs a flow to run: the block's own, or its template's.
+  if (!flowId && !templateId) return undefined;
   const description = p.Description !== undefined ? ctx.template('Description') : undefined;
   return {
     name: ctx.template('Name'),

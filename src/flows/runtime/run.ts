@@ -134,11 +134,25 @@ class Run {
           record('End');
           delete frame.wait;
           return { kind: 'ended', outcome: step.outcome };
-        case 'goto':
-          record('Success', step.actionId);
+        case 'enter': {
           delete frame.wait;
-          nextId = step.actionId;
+          const entered = this.library.get(step.flowId);
+          if (!entered) return { kind: 'ended', outcome: { type: 'error', actionId: action.id, error: ERR } };
+          record('Success', entered.flow.startAction);
+          if (step.via === 'module')
+            frame.modules.push({
+              flowId: frame.flowId,
+              flowType: frame.flowType,
+              actionId: action.id,
+              flowAttributes: frame.flowAttributes,
+            });
+          frame.flowId = step.flowId;
+          frame.flowType = step.flowType;
+          frame.flowAttributes = {};
+          this.effects.push({ type: 'flow', flowId: step.flowId, flowType: step.flowType, via: step.via });
+          nextId = entered.flow.startAction;
           break;
+        }
         default: {
           delete frame.wait;
           const spec = ACTIONS.get(action.type);

@@ -17,8 +17,8 @@ export type Step =
   | { kind: 'wait'; wait: Waiting; timerMs?: number; keepTimer?: boolean }
   | { kind: 'request'; request: FlowRequest }
   | { kind: 'end'; outcome: FlowOutcome }
-  /** Continue at `actionId` of the frame's (possibly new) flow. */
-  | { kind: 'goto'; actionId: string };
+  /** Continue at the start of another flow (TransferToFlow, InvokeFlowModule): the run loop switches the frame. */
+  | { kind: 'enter'; flowId: string; flowType: FlowType; via: 'transfer' | 'module' };
 
 export interface ActionContext {
   /** The run's working copy: actions change it in place. */

@@ -48,6 +48,8 @@ export interface ContactState {
   QueueTimeAdjustmentSeconds?: number;
   Tags: Record<string, string>;
   Agent?: { UserName?: string; FirstName?: string; LastName?: string; ARN?: string };
+  /** Loop counters, per flow and action identifier: they belong to the contact and survive re-entries of a flow. */
+  Loops?: Record<string, number>;
   /** Values read by paths Tsunagi does not model (e.g. `$.Media`, `$.Customer`), as given by the host. */
   Extra?: Record<string, unknown>;
 }
@@ -81,8 +83,6 @@ export interface FrameState {
   lex?: Record<string, unknown>;
   views?: Record<string, unknown>;
   taskContactId?: string;
-  /** Loop counters, per flow and action identifier. */
-  loops: Record<string, number>;
   /** Callers of the running flow module, innermost last. */
   modules: ModuleReturn[];
   wait?: Waiting;
@@ -101,7 +101,6 @@ export function newFrame(flowId: string, flowType: FlowType, seed = 1): FrameSta
     flowType,
     flowAttributes: {},
     external: {},
-    loops: {},
     modules: [],
     seed: seed >>> 0 || 1,
   };

@@ -50,8 +50,9 @@ function sqliteDialect(file: string): SqliteDialect {
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /** Brings the schema up to date. Safe to run on every start and from several processes. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
+  // With a schema, the migration tables live in it (and are looked for only there, not in other schemas).
+  const migrator = new Migrator({ db, provider, ...(schema && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -77,7 +78,7 @@ export async function openStore(options: StoreOptions): Promise<Store & { db: Ky
       : sqliteDialect(options.database),
   });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, postgres ? options.schema : undefined);
   } catch (e) {
     await db.destroy();
     throw e;

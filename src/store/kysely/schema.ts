@@ -149,6 +149,9 @@ export interface FlowsTable {
   /** Kept byte-for-byte as given. */
   content: string;
   content_sha256: string;
+  /** Content saved with `:$SAVED` after the flow was published, not published yet (kept byte-for-byte). */
+  saved_content: string | null;
+  saved_content_sha256: string | null;
   status: string;
   state: string;
   version: number;

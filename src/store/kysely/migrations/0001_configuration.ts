@@ -157,6 +157,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('description', 'text')
       .addColumn('content', 'text', (c) => c.notNull())
       .addColumn('content_sha256', 'text', (c) => c.notNull())
+      .addColumn('saved_content', 'text')
+      .addColumn('saved_content_sha256', 'text')
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('state', 'text', (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull()),
