@@ -24,7 +24,6 @@ export interface TestEnv {
 }
 
 let schemaSeq = 0;
-const runId = `${process.pid}_${Date.now().toString(36)}`;
 
 export const TEST_ARNS: ArnContext = { region: 'ap-northeast-1', account: '123456789012' };
 
@@ -38,7 +37,7 @@ export async function openTestStore(
   }
   const url = inject('postgresUrl');
   if (!url) throw new Error('PostgreSQL is not available for this run');
-  const schema = `t_${runId}_${schemaSeq++}`.toLowerCase();
+  const schema = `${inject('schemaPrefix')}_${process.pid}_${schemaSeq++}`.toLowerCase();
   const store = await openStore({ database: url, schema, poolSize: 4, arns });
   return {
     store,
