@@ -11,6 +11,8 @@ export interface InstancesTable {
   outbound_calls_enabled: number;
   status: string;
   created_time: number;
+  /** Instance attributes other than inbound and outbound calls (UpdateInstanceAttribute). */
+  attributes_json: string;
   tags_json: string;
 }
 

@@ -10,11 +10,14 @@ export interface Instance {
   InboundCallsEnabled: boolean;
   OutboundCallsEnabled: boolean;
   CreatedTime: number;
+  /** Values of the other instance attributes (CONTACTFLOW_LOGS, CONTACT_LENS, ...) that were set. */
+  Attributes: Record<string, string>;
   Tags: Tags;
 }
 
 export interface InstanceRepo {
   insert(instance: Instance): Promise<void>;
+  update(instance: Instance): Promise<void>;
   get(id: string): Promise<Instance | undefined>;
   findByAlias(alias: string): Promise<Instance | undefined>;
   list(page: { offset: number; limit: number }): Promise<Instance[]>;

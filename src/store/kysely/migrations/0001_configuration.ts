@@ -24,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('outbound_calls_enabled', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_time', 'bigint', (c) => c.notNull())
+    .addColumn('attributes_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('tags_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
 

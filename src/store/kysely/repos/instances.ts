@@ -13,6 +13,7 @@ const toRow = (i: Instance): InstancesTable => ({
   outbound_calls_enabled: i.OutboundCallsEnabled ? 1 : 0,
   status: i.InstanceStatus,
   created_time: i.CreatedTime,
+  attributes_json: json.write(i.Attributes),
   tags_json: json.write(i.Tags),
 });
 
@@ -25,6 +26,7 @@ const fromRow = (r: InstancesTable): Instance => ({
   InboundCallsEnabled: r.inbound_calls_enabled === 1,
   OutboundCallsEnabled: r.outbound_calls_enabled === 1,
   CreatedTime: Number(r.created_time),
+  Attributes: json.read(r.attributes_json, {}),
   Tags: json.read(r.tags_json, {}),
 });
 
@@ -41,6 +43,9 @@ export function createInstanceRepo(db: Kysely<Database>): InstanceRepo {
           );
         throw e;
       }
+    },
+    async update(instance) {
+      await db.updateTable('instances').set(toRow(instance)).where('id', '=', instance.Id).execute();
     },
     async get(id) {
       const row = await db.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
