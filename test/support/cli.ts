@@ -42,7 +42,7 @@ export async function tsunagi(args: string[]): Promise<CliResult> {
   }
 }
 
-/** Runs the built `bin/tsunagi.js` in its own process (needs `npm run build`, which npm ci runs). */
+/** Runs the built `bin/tsunagi.js` in its own process (needs `npm run build`, which npm install runs). */
 export function tsunagiBinary(args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/tsunagi.js', ...args], { cwd: repoRoot });
