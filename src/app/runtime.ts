@@ -30,7 +30,10 @@ async function ensureDefaultInstance(
   alias: string,
 ): Promise<{ instance: Instance; created: boolean }> {
   const existing = await services.instances.findByAlias(alias);
-  if (existing) return { instance: existing, created: false };
+  if (existing) {
+    await services.agentStatuses.ensureDefaults(existing.Id);
+    return { instance: existing, created: false };
+  }
   return { instance: await services.instances.create({ InstanceAlias: alias }), created: true };
 }
 

@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../instances/context.js';
-import { instanceService } from '../instances/instances.js';
+import { instanceService, type CreateInstanceInput } from '../instances/instances.js';
 import { hoursOfOperationService } from '../routing/hours.js';
 import { queueService } from '../routing/queues.js';
 import { routingProfileService } from '../routing/routing-profiles.js';
@@ -13,13 +13,23 @@ import { taskTemplateService } from '../tasks/templates.js';
 
 /** Every configuration service of Tsunagi, over one set of dependencies. */
 export function createServices(deps: ServiceDeps) {
+  const agentStatuses = agentStatusService(deps);
+  const instances = instanceService(deps);
   return {
-    instances: instanceService(deps),
+    instances: {
+      ...instances,
+      /** CreateInstance, and the instance's built-in agent statuses (Available, Offline) with it. */
+      async create(input: CreateInstanceInput) {
+        const instance = await instances.create(input);
+        await agentStatuses.ensureDefaults(instance.Id);
+        return instance;
+      },
+    },
     hours: hoursOfOperationService(deps),
     queues: queueService(deps),
     routingProfiles: routingProfileService(deps),
     quickConnects: quickConnectService(deps),
-    agentStatuses: agentStatusService(deps),
+    agentStatuses,
     users: userService(deps),
     securityProfiles: securityProfileService(deps),
     phoneNumbers: phoneNumberService(deps),

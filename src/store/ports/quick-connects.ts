@@ -35,5 +35,10 @@ export interface QuickConnectRepo {
     types?: QuickConnectType[],
   ): Promise<QuickConnect[]>;
   count(instanceId: string): Promise<number>;
+  /** Deletes the quick connect and its queue associations. */
   delete(instanceId: string, id: string): Promise<boolean>;
+  /** Whether the user exists (users belong to another piece; this is the look-up quick connects need). */
+  userExists(instanceId: string, userId: string): Promise<boolean>;
+  /** The type of the flow (MODULE for a flow module), or undefined when there is no such flow. */
+  flowType(instanceId: string, flowId: string): Promise<string | undefined>;
 }

@@ -77,6 +77,31 @@ export function createQuickConnectRepo(db: Kysely<Database>, arns: ArnContext): 
       return rows.map(fromRow);
     },
     count: (i) => table.count(i),
-    delete: (i, id) => table.delete(i, id),
+    async delete(instanceId, id) {
+      await db
+        .deleteFrom('queue_quick_connects')
+        .where('instance_id', '=', instanceId)
+        .where('quick_connect_id', '=', id)
+        .execute();
+      return table.delete(instanceId, id);
+    },
+    async userExists(instanceId, userId) {
+      const row = await db
+        .selectFrom('users')
+        .select('id')
+        .where('instance_id', '=', instanceId)
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async flowType(instanceId, flowId) {
+      const row = await db
+        .selectFrom('flows')
+        .select('type')
+        .where('instance_id', '=', instanceId)
+        .where('id', '=', flowId)
+        .executeTakeFirst();
+      return row?.type;
+    },
   };
 }
