@@ -1,1 +1,2 @@
-export { openStore, migrateToLatest, isPostgresUrl, type StoreOptions } from './open.js';
+export { openStore, isPostgresUrl, type StoreOptions } from './open.js';
+export { migrateToLatest } from './migrate.js';

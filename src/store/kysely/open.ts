@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { DEFAULT_ARN_CONTEXT, type ArnContext } from '../../core/index.js';
 import type { Store } from '../ports/index.js';
-import { migrations } from './migrations/index.js';
+import { migrateToLatest } from './migrate.js';
 import { createRepositories } from './repositories.js';
 import type { Database } from './schema.js';
 
@@ -47,17 +47,6 @@ function sqliteDialect(file: string): SqliteDialect {
   return new SqliteDialect({ database: db });
 }
 
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
-
-/** Brings the schema up to date. Safe to run on every start and from several processes. */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
-  // With a schema, the migration tables live in it (and are looked for only there, not in other schemas).
-  const migrator = new Migrator({ db, provider, ...(schema && { migrationTableSchema: schema }) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
-
 /** Opens the database named by `options.database`, migrates it, and returns the store over it. */
 export async function openStore(options: StoreOptions): Promise<Store & { db: Kysely<Database> }> {
   const arns = options.arns ?? DEFAULT_ARN_CONTEXT;
@@ -78,7 +67,7 @@ export async function openStore(options: StoreOptions): Promise<Store & { db: Ky
       : sqliteDialect(options.database),
   });
   try {
-    await migrateToLatest(db, postgres ? options.schema : undefined);
+    await migrateToLatest(db, postgres ? 'postgres' : 'sqlite');
   } catch (e) {
     await db.destroy();
     throw e;
