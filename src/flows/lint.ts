@@ -115,8 +115,12 @@ export function lintFlow(
         code: 'MISSING_ERROR_BRANCH',
         message: `${action.type} has no NoMatchingError branch: if it fails, the flow stops`,
       });
+    const covered = spec?.results?.every((r) =>
+      action.transitions.conditions.some((c) => c.operator === 'Equals' && c.operands.includes(r)),
+    );
     if (
       spec?.conditions &&
+      !covered &&
       action.transitions.conditions.length > 0 &&
       !action.transitions.errors.has('NoMatchingCondition') &&
       !action.transitions.errors.has('NoMatchingError')

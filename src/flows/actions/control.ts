@@ -50,6 +50,7 @@ const pendingFlow = (wait: Waiting, ctx: ActionContext, param: string): string =
 export const controlActions = defineActions([
   {
     type: 'Loop',
+    results: ['ContinueLooping', 'DoneLooping'],
     canFail: false,
     conditions: true,
     run(ctx) {
@@ -102,6 +103,7 @@ export const controlActions = defineActions([
   },
   {
     type: 'CheckHoursOfOperation',
+    results: ['True', 'False'],
     flowTypes: [...INBOUND, ...QUEUE, ...TRANSFER],
     conditions: true,
     run(ctx) {

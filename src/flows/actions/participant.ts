@@ -172,6 +172,7 @@ export const participantActions = defineActions([
   },
   {
     type: 'MessageParticipantIteratively',
+    results: ['MessagesInterrupted'],
     flowTypes: [...QUEUE, ...HOLD, 'MODULE'],
     channels: NOT_CHAT_TASK_EMAIL(),
     conditions: true,
@@ -253,6 +254,7 @@ export const participantActions = defineActions([
   },
   {
     type: 'Wait',
+    results: ['WaitCompleted'],
     channels: { VOICE: { error: ERR } },
     errors: ['ParticipantNotFound'],
     conditions: true,

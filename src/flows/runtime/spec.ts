@@ -50,6 +50,8 @@ export interface ActionSpec {
   errors?: readonly string[];
   /** Whether a result is matched against Conditions (NoMatchingCondition when none holds). */
   conditions?: boolean;
+  /** Every result it can give, where that is a closed set (conditions covering them all need no default). */
+  results?: readonly string[];
   /** Whether it ends the flow whenever it succeeds (no Transitions expected). */
   terminal?: boolean;
   /** False for the few actions that never take NoMatchingError (Compare, Loop, Disconnect, ...). */
