@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LambdaRegistry, type LambdaInvocation } from '../../src/app/lambda.js';
-import { newContact } from '../../src/flows/runtime/state.js';
+import type { FlowRequest } from '../../src/flows/runtime/protocol.js';
+import { newContact, type ContactState } from '../../src/flows/runtime/state.js';
 import { pathOf, runActions } from '../support/flows.js';
 
 const contact = newContact({
@@ -125,10 +126,8 @@ describe('Lambda functions registered by the operator', () => {
       },
       bye: { Type: 'DisconnectParticipant' },
     };
-    const respond = (
-      r: Parameters<NonNullable<Parameters<typeof runActions>[2]['respond']>>[0],
-      c: typeof contact,
-    ) => (r.type === 'InvokeLambda' ? lambdas.invoke(r, c) : undefined);
+    const respond = (r: FlowRequest, c: ContactState) =>
+      r.type === 'InvokeLambda' ? lambdas.invoke(r, c) : undefined;
     const ok = await runActions('fn', actions, { attributes: { fn: 'lookup' }, respond });
     expect(
       ok.events.filter((e) => e.type === 'prompt').map((e) => (e.type === 'prompt' ? e.text : '')),
