@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LambdaRegistry, type LambdaInvocation } from '../../src/app/lambda.js';
-import type { FlowRequest } from '../../src/flows/runtime/protocol.js';
+import type { FlowRequest, RequestResult } from '../../src/flows/runtime/protocol.js';
 import { newContact, type ContactState } from '../../src/flows/runtime/state.js';
 import { pathOf, runActions } from '../support/flows.js';
 
@@ -23,6 +23,13 @@ const call = (functionArn: string, extra: Partial<LambdaInvocation> = {}): Lambd
   parameters: { account: '42' },
   ...extra,
 });
+
+/** The message of a failed invocation (which must have failed with NoMatchingError, for the error branch). */
+function failure(r: RequestResult): string {
+  if (r.ok) throw new Error('the invocation succeeded');
+  expect(r.error).toBe('NoMatchingError');
+  return r.message ?? '';
+}
 
 let server: Server;
 let url = '';
@@ -84,19 +91,9 @@ describe('Lambda functions registered by the operator', () => {
     lambdas.registerSpec(`slow=${url}/slow`);
     lambdas.registerSpec(`broken=${url}/broken`);
     lambdas.registerSpec(`nested=${url}/nested`);
-    expect(await lambdas.invoke(call('nobody'), contact)).toMatchObject({
-      ok: false,
-      error: 'NoMatchingError',
-      message: expect.stringMatching(/no function is registered/),
-    });
-    expect(await lambdas.invoke(call('broken'), contact)).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(/HTTP 500/),
-    });
-    expect(await lambdas.invoke(call('nested'), contact)).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(/flat/),
-    });
+    expect(failure(await lambdas.invoke(call('nobody'), contact))).toMatch(/no function is registered/);
+    expect(failure(await lambdas.invoke(call('broken'), contact))).toMatch(/HTTP 500/);
+    expect(failure(await lambdas.invoke(call('nested'), contact))).toMatch(/flat/);
     expect(await lambdas.invoke(call('nested', { responseType: 'JSON' }), contact)).toEqual({
       ok: true,
       data: { customer: { name: 'Hanako' } },
