@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { DEFAULT_ARN_CONTEXT, type ArnContext } from '../../core/index.js';
@@ -8,6 +9,15 @@ import type { Store } from '../ports/index.js';
 import { migrateToLatest } from './migrate.js';
 import { createRepositories } from './repositories.js';
 import type { Database } from './schema.js';
+
+/**
+ * The SQLite driver: better-sqlite3 12, built from source, on Node 20; on Node 22 and later the N-API build of
+ * better-sqlite3 13, because 12's native objects abort the process when they are finalized at exit on Node 24.
+ * Both have the same API.
+ */
+const SQLite = createRequire(import.meta.url)(
+  Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3',
+) as typeof BetterSqlite3;
 
 export interface StoreOptions {
   /** A SQLite file path (`:memory:` for a throw-away database) or a `postgres://` URL. */
