@@ -13,6 +13,8 @@ import { createSecurityProfileRepo } from './repos/security-profiles.js';
 import { createPhoneNumberRepo } from './repos/phone-numbers.js';
 import { createFlowRepo } from './repos/flows.js';
 import { createTaskTemplateRepo } from './repos/task-templates.js';
+import { createContactRepo } from './repos/contacts.js';
+import { createAgentStateRepo, createIdempotencyRepo, createTimerRepo } from './repos/engine-state.js';
 
 export function createRepositories(db: Kysely<Database>, arns: ArnContext): Repositories {
   return {
@@ -27,5 +29,9 @@ export function createRepositories(db: Kysely<Database>, arns: ArnContext): Repo
     phoneNumbers: createPhoneNumberRepo(db, arns),
     flows: createFlowRepo(db, arns),
     taskTemplates: createTaskTemplateRepo(db, arns),
+    contacts: createContactRepo(db, arns),
+    timers: createTimerRepo(db),
+    agentStates: createAgentStateRepo(db),
+    idempotency: createIdempotencyRepo(db),
   };
 }

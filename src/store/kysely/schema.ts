@@ -187,7 +187,7 @@ export interface TaskTemplateVersionsTable {
   created_time: number;
 }
 
-export interface Database {
+export interface Database extends EngineTables {
   instances: InstancesTable;
   hours_of_operations: HoursOfOperationsTable;
   queues: QueuesTable;
@@ -203,4 +203,90 @@ export interface Database {
   flows: FlowsTable;
   task_templates: TaskTemplatesTable;
   task_template_versions: TaskTemplateVersionsTable;
+}
+
+export interface ContactsTable {
+  id: string;
+  instance_id: string;
+  channel: string;
+  initiation_method: string;
+  state: string;
+  name: string | null;
+  description: string | null;
+  initial_contact_id: string;
+  previous_contact_id: string | null;
+  related_contact_id: string | null;
+  queue_id: string | null;
+  agent_id: string | null;
+  initiation_ts: number;
+  scheduled_ts: number | null;
+  enqueue_ts: number | null;
+  offered_ts: number | null;
+  connected_ts: number | null;
+  acw_start_ts: number | null;
+  acw_end_ts: number | null;
+  disconnect_ts: number | null;
+  expiry_ts: number | null;
+  last_update_ts: number;
+  queue_priority: number | null;
+  queue_time_adjustment: number | null;
+  disconnect_reason: string | null;
+  task_template_id: string | null;
+  task_template_version: number | null;
+  transfer_count: number;
+  reschedule_count: number;
+  customer_endpoint_json: string | null;
+  system_endpoint_json: string | null;
+  attributes_json: string;
+  references_json: string;
+  segment_attributes_json: string;
+  tags_json: string;
+  flow_state_json: string | null;
+  queue_flow_state_json: string | null;
+}
+
+export interface ContactEventsTable {
+  contact_id: string;
+  seq: number;
+  ts: number;
+  type: string;
+  detail_json: string;
+}
+
+export interface TimersTable {
+  id: string;
+  instance_id: string;
+  kind: string;
+  contact_id: string | null;
+  agent_id: string | null;
+  due_at: number;
+  data_json: string;
+}
+
+export interface AgentStatesTable {
+  user_id: string;
+  instance_id: string;
+  status_id: string;
+  status_since: number;
+  next_status_id: string | null;
+  missed: number;
+  idle_since: number | null;
+}
+
+export interface IdempotencyTable {
+  instance_id: string;
+  operation: string;
+  token: string;
+  request_hash: string;
+  response_json: string;
+  created_at: number;
+}
+
+/** The tables of the engine's live state (migration 0002). */
+export interface EngineTables {
+  contacts: ContactsTable;
+  contact_events: ContactEventsTable;
+  timers: TimersTable;
+  agent_states: AgentStatesTable;
+  idempotency: IdempotencyTable;
 }

@@ -13,6 +13,7 @@ import type { SecurityProfileRepo } from './security-profiles.js';
 import type { PhoneNumberRepo } from './phone-numbers.js';
 import type { FlowRepo } from './flows.js';
 import type { TaskTemplateRepo } from './task-templates.js';
+import type { AgentStateRepo, ContactRepo, IdempotencyRepo, TimerRepo } from './contacts.js';
 
 export interface Repositories {
   instances: InstanceRepo;
@@ -26,6 +27,10 @@ export interface Repositories {
   phoneNumbers: PhoneNumberRepo;
   flows: FlowRepo;
   taskTemplates: TaskTemplateRepo;
+  contacts: ContactRepo;
+  timers: TimerRepo;
+  agentStates: AgentStateRepo;
+  idempotency: IdempotencyRepo;
 }
 
 export interface Store {
@@ -49,3 +54,5 @@ export type * from './security-profiles.js';
 export type * from './phone-numbers.js';
 export type * from './flows.js';
 export type * from './task-templates.js';
+export type * from './contacts.js';
+export { FINISHED } from './contacts.js';

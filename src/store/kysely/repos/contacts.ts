@@ -1,0 +1,188 @@
+import type { Kysely } from 'kysely';
+import { resourceArn, type ArnContext } from '../../../core/index.js';
+import type { Contact, ContactEvent, ContactRepo } from '../../ports/index.js';
+import type { ContactsTable, Database } from '../schema.js';
+import { compact, json } from '../table.js';
+
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+const num = (v: number | null): number | undefined => (v === null ? undefined : Number(v));
+const jsonOrNull = (v: unknown): string | null => (v === undefined ? null : json.write(v));
+
+const toRow = (c: Contact): ContactsTable => ({
+  id: c.Id,
+  instance_id: c.InstanceId,
+  channel: c.Channel,
+  initiation_method: c.InitiationMethod,
+  state: c.State,
+  name: c.Name ?? null,
+  description: c.Description ?? null,
+  initial_contact_id: c.InitialContactId,
+  previous_contact_id: c.PreviousContactId ?? null,
+  related_contact_id: c.RelatedContactId ?? null,
+  queue_id: c.QueueId ?? null,
+  agent_id: c.AgentId ?? null,
+  initiation_ts: c.InitiationTimestamp,
+  scheduled_ts: c.ScheduledTimestamp ?? null,
+  enqueue_ts: c.EnqueueTimestamp ?? null,
+  offered_ts: c.OfferedTimestamp ?? null,
+  connected_ts: c.ConnectedToAgentTimestamp ?? null,
+  acw_start_ts: c.AfterContactWorkStartTimestamp ?? null,
+  acw_end_ts: c.AfterContactWorkEndTimestamp ?? null,
+  disconnect_ts: c.DisconnectTimestamp ?? null,
+  expiry_ts: c.ExpiryTimestamp ?? null,
+  last_update_ts: c.LastUpdateTimestamp,
+  queue_priority: c.QueuePriority ?? null,
+  queue_time_adjustment: c.QueueTimeAdjustmentSeconds ?? null,
+  disconnect_reason: c.DisconnectReason ?? null,
+  task_template_id: c.TaskTemplateId ?? null,
+  task_template_version: c.TaskTemplateVersion ?? null,
+  transfer_count: c.TransferCount,
+  reschedule_count: c.RescheduleCount,
+  customer_endpoint_json: jsonOrNull(c.CustomerEndpoint),
+  system_endpoint_json: jsonOrNull(c.SystemEndpoint),
+  attributes_json: json.write(c.Attributes),
+  references_json: json.write(c.References),
+  segment_attributes_json: json.write(c.SegmentAttributes),
+  tags_json: json.write(c.Tags),
+  flow_state_json: jsonOrNull(c.FlowState),
+  queue_flow_state_json: jsonOrNull(c.QueueFlowState),
+});
+
+export function createContactRepo(db: Kysely<Database>, arns: ArnContext): ContactRepo {
+  const fromRow = (r: ContactsTable): Contact =>
+    compact({
+      InstanceId: r.instance_id,
+      Id: r.id,
+      Arn: resourceArn(arns, r.instance_id, 'contact', r.id),
+      Channel: r.channel as Contact['Channel'],
+      InitiationMethod: r.initiation_method as Contact['InitiationMethod'],
+      State: r.state as Contact['State'],
+      Name: opt(r.name),
+      Description: opt(r.description),
+      InitialContactId: r.initial_contact_id,
+      PreviousContactId: opt(r.previous_contact_id),
+      RelatedContactId: opt(r.related_contact_id),
+      QueueId: opt(r.queue_id),
+      AgentId: opt(r.agent_id),
+      InitiationTimestamp: Number(r.initiation_ts),
+      ScheduledTimestamp: num(r.scheduled_ts),
+      EnqueueTimestamp: num(r.enqueue_ts),
+      OfferedTimestamp: num(r.offered_ts),
+      ConnectedToAgentTimestamp: num(r.connected_ts),
+      AfterContactWorkStartTimestamp: num(r.acw_start_ts),
+      AfterContactWorkEndTimestamp: num(r.acw_end_ts),
+      DisconnectTimestamp: num(r.disconnect_ts),
+      ExpiryTimestamp: num(r.expiry_ts),
+      LastUpdateTimestamp: Number(r.last_update_ts),
+      QueuePriority: num(r.queue_priority),
+      QueueTimeAdjustmentSeconds: num(r.queue_time_adjustment),
+      DisconnectReason: opt(r.disconnect_reason),
+      TaskTemplateId: opt(r.task_template_id),
+      TaskTemplateVersion: num(r.task_template_version),
+      TransferCount: Number(r.transfer_count),
+      RescheduleCount: Number(r.reschedule_count),
+      CustomerEndpoint: json.read(r.customer_endpoint_json, undefined),
+      SystemEndpoint: json.read(r.system_endpoint_json, undefined),
+      Attributes: json.read(r.attributes_json, {}),
+      References: json.read(r.references_json, {}),
+      SegmentAttributes: json.read(r.segment_attributes_json, {}),
+      Tags: json.read(r.tags_json, {}),
+      FlowState: json.read(r.flow_state_json, undefined),
+      QueueFlowState: json.read(r.queue_flow_state_json, undefined),
+    });
+
+  const count = (q: { n: unknown } | undefined): number => Number(q?.n ?? 0);
+
+  return {
+    async insert(contact) {
+      await db.insertInto('contacts').values(toRow(contact)).execute();
+    },
+    async update(contact) {
+      await db
+        .updateTable('contacts')
+        .set(toRow(contact))
+        .where('instance_id', '=', contact.InstanceId)
+        .where('id', '=', contact.Id)
+        .execute();
+    },
+    async get(instanceId, id) {
+      const row = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('instance_id', '=', instanceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async listActive(instanceId) {
+      const rows = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('instance_id', '=', instanceId)
+        .where('state', 'not in', ['ENDED', 'EXPIRED'])
+        .orderBy('initiation_ts')
+        .orderBy('id')
+        .execute();
+      return rows.map(fromRow);
+    },
+    async countWithPrevious(instanceId, previousContactId) {
+      return count(
+        await db
+          .selectFrom('contacts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('instance_id', '=', instanceId)
+          .where('previous_contact_id', '=', previousContactId)
+          .executeTakeFirst(),
+      );
+    },
+    async countActiveTasks(instanceId) {
+      return count(
+        await db
+          .selectFrom('contacts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('instance_id', '=', instanceId)
+          .where('channel', '=', 'TASK')
+          .where('state', 'not in', ['ENDED', 'EXPIRED'])
+          .executeTakeFirst(),
+      );
+    },
+    async appendEvent(instanceId, event) {
+      const last = await db
+        .selectFrom('contact_events')
+        .innerJoin('contacts', 'contacts.id', 'contact_events.contact_id')
+        .select((eb) => eb.fn.max('contact_events.seq').as('seq'))
+        .where('contacts.instance_id', '=', instanceId)
+        .where('contact_events.contact_id', '=', event.ContactId)
+        .executeTakeFirst();
+      const seq = Number(last?.seq ?? 0) + 1;
+      await db
+        .insertInto('contact_events')
+        .values({
+          contact_id: event.ContactId,
+          seq,
+          ts: event.Timestamp,
+          type: event.Type,
+          detail_json: json.write(event.Detail),
+        })
+        .execute();
+      return { ...event, Seq: seq };
+    },
+    async events(instanceId, contactId) {
+      const rows = await db
+        .selectFrom('contact_events')
+        .innerJoin('contacts', 'contacts.id', 'contact_events.contact_id')
+        .select(['contact_events.contact_id', 'seq', 'ts', 'type', 'detail_json'])
+        .where('contacts.instance_id', '=', instanceId)
+        .where('contact_events.contact_id', '=', contactId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r): ContactEvent => ({
+        ContactId: r.contact_id,
+        Seq: Number(r.seq),
+        Timestamp: Number(r.ts),
+        Type: r.type,
+        Detail: json.read(r.detail_json, {}),
+      }));
+    },
+  };
+}
