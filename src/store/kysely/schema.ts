@@ -216,6 +216,7 @@ export interface ContactsTable {
   initial_contact_id: string;
   previous_contact_id: string | null;
   related_contact_id: string | null;
+  contact_flow_id: string | null;
   queue_id: string | null;
   agent_id: string | null;
   initiation_ts: number;

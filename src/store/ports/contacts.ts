@@ -43,6 +43,8 @@ export interface Contact {
   InitialContactId: string;
   PreviousContactId?: string;
   RelatedContactId?: string;
+  /** The inbound flow the contact runs (a task: when it is delivered). */
+  ContactFlowId?: string;
   QueueId?: string;
   AgentId?: string;
   InitiationTimestamp: number;

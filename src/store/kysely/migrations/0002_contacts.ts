@@ -14,6 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('initial_contact_id', 'text', (c) => c.notNull())
     .addColumn('previous_contact_id', 'text')
     .addColumn('related_contact_id', 'text')
+    .addColumn('contact_flow_id', 'text')
     .addColumn('queue_id', 'text')
     .addColumn('agent_id', 'text')
     .addColumn('initiation_ts', 'bigint', (c) => c.notNull())
