@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import {
-  IdOrArn,
-  MaxResults,
   Tags,
-  duplicate,
   idFromIdOrArn,
   inUse,
   invalidParameter,
-  limitExceeded,
   listPage,
-  notFound,
   resourceArn,
   validate,
   type ListResult,
 } from '../core/index.js';
-import type { Repositories, SecurityProfile } from '../store/ports/index.js';
+import type { Repositories, SecurityProfile, SecurityProfileRepo } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import {
+  ListInput,
+  namedResource,
+  requireRoom,
+  resourceOps,
+  type ResourceSummary,
+} from '../instances/resource.js';
 import { isKnownPermission } from './permissions.js';
 
 const Permissions = z.array(z.string().min(1).max(128)).max(500);
@@ -60,17 +62,11 @@ const UpdateInput = z.object({
   Permissions: Permissions.optional(),
   ...Unsupported,
 });
-const ListInput = z.object({ NextToken: z.string().optional(), MaxResults: MaxResults(1000).optional() });
 
 export type CreateSecurityProfileInput = z.input<typeof CreateInput>;
 export type UpdateSecurityProfileInput = z.input<typeof UpdateInput>;
 
-export interface SecurityProfileSummary {
-  Id: string;
-  Arn: string;
-  Name: string;
-  LastModifiedTime: number;
-}
+export type SecurityProfileSummary = ResourceSummary;
 
 /** The distinct names, sorted; InvalidParameterException naming the first one Connect does not know. */
 function knownPermissions(names: string[]): string[] {
@@ -81,16 +77,13 @@ function knownPermissions(names: string[]): string[] {
   return [...new Set(names)].sort();
 }
 
-export async function requireSecurityProfile(
-  repos: Repositories,
-  instanceId: string,
-  idOrArn: string,
-): Promise<SecurityProfile> {
-  const id = idFromIdOrArn(idOrArn);
-  const sp = await repos.securityProfiles.get(instanceId, id);
-  if (!sp) throw notFound('Security profile', id, 'SecurityProfileId');
-  return sp;
-}
+const SECURITY_PROFILE = namedResource<SecurityProfile, SecurityProfileRepo>({
+  what: 'Security profile',
+  idName: 'SecurityProfileId',
+  repo: (repos) => repos.securityProfiles,
+});
+
+export const requireSecurityProfile = SECURITY_PROFILE.require;
 
 /** The union of the permissions of the profiles (ids or ARNs); ones that do not exist add nothing. */
 export async function permissionsOfProfiles(
@@ -106,18 +99,19 @@ export async function permissionsOfProfiles(
 /** Security profiles: Create/Describe/List/ListPermissions/Update/Delete, and the union used for checks. */
 export function securityProfileService(deps: ServiceDeps) {
   const { store, clock, ids, arns, limits } = deps;
+  const profiles = resourceOps(deps, SECURITY_PROFILE);
   return {
     async create(instanceId: string, input: CreateSecurityProfileInput): Promise<SecurityProfile> {
       const req = validate(CreateInput, input);
       const permissions = knownPermissions(req.Permissions ?? []);
       return store.transaction(async (repos) => {
         await requireInstance(repos, instanceId);
-        if (await repos.securityProfiles.findByName(instanceId, req.SecurityProfileName))
-          throw duplicate('Security profile', req.SecurityProfileName);
-        if ((await repos.securityProfiles.count(instanceId)) >= limits.securityProfilesPerInstance)
-          throw limitExceeded(
-            `an instance may have at most ${limits.securityProfilesPerInstance} security profiles`,
-          );
+        await SECURITY_PROFILE.requireUnusedName(repos, instanceId, req.SecurityProfileName);
+        requireRoom(
+          'security profiles',
+          await repos.securityProfiles.count(instanceId),
+          limits.securityProfilesPerInstance,
+        );
         const id = ids.next();
         const sp: SecurityProfile = {
           InstanceId: instanceId,
@@ -135,26 +129,22 @@ export function securityProfileService(deps: ServiceDeps) {
       });
     },
 
-    async describe(instanceId: string, securityProfileId: string): Promise<SecurityProfile> {
-      validate(IdOrArn, securityProfileId);
-      await requireInstance(store.repos, instanceId);
-      return requireSecurityProfile(store.repos, instanceId, securityProfileId);
-    },
+    describe: profiles.describe,
 
     async list(
       instanceId: string,
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<SecurityProfileSummary>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      return listPage(`security-profiles:${instanceId}`, req, 100, async (page) =>
-        (await store.repos.securityProfiles.list(instanceId, page)).map((sp) => ({
-          Id: sp.Id,
-          Arn: sp.Arn,
-          Name: sp.SecurityProfileName,
-          LastModifiedTime: sp.LastModifiedTime,
-        })),
-      );
+      return profiles.list(instanceId, ListInput, input, () => ({
+        scope: `security-profiles:${instanceId}`,
+        fetch: async (page) =>
+          (await store.repos.securityProfiles.list(instanceId, page)).map((sp) => ({
+            Id: sp.Id,
+            Arn: sp.Arn,
+            Name: sp.SecurityProfileName,
+            LastModifiedTime: sp.LastModifiedTime,
+          })),
+      }));
     },
 
     /** ListSecurityProfilePermissions: the profile's names, a page at a time, with its LastModifiedTime. */
@@ -164,8 +154,7 @@ export function securityProfileService(deps: ServiceDeps) {
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<string> & { lastModifiedTime: number }> {
       const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      const sp = await requireSecurityProfile(store.repos, instanceId, securityProfileId);
+      const sp = await profiles.read(instanceId, securityProfileId);
       const page = await listPage(`security-profile-permissions:${sp.Id}`, req, 100, (p) =>
         Promise.resolve(sp.Permissions.slice(p.offset, p.offset + p.limit)),
       );
@@ -179,24 +168,15 @@ export function securityProfileService(deps: ServiceDeps) {
     ): Promise<SecurityProfile> {
       const req = validate(UpdateInput, input);
       const permissions = req.Permissions && knownPermissions(req.Permissions);
-      return store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const current = await requireSecurityProfile(repos, instanceId, securityProfileId);
-        const next: SecurityProfile = {
-          ...current,
-          ...(req.Description !== undefined && { Description: req.Description }),
-          ...(permissions && { Permissions: permissions }),
-          LastModifiedTime: clock.now(),
-        };
-        await repos.securityProfiles.update(next);
-        return next;
-      });
+      return profiles.modify(instanceId, securityProfileId, (current) => ({
+        ...current,
+        ...(req.Description !== undefined && { Description: req.Description }),
+        ...(permissions && { Permissions: permissions }),
+      }));
     },
 
     async delete(instanceId: string, securityProfileId: string): Promise<void> {
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const sp = await requireSecurityProfile(repos, instanceId, securityProfileId);
+      await profiles.withItem(instanceId, securityProfileId, async (sp, repos) => {
         const users = await repos.securityProfiles.usedByUsers(instanceId, sp.Id);
         if (users.length > 0) throw inUse('Security profile', sp.Id, `user ${users.join(', ')}`);
         await repos.securityProfiles.delete(instanceId, sp.Id);

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import {
   IdOrArn,
-  MaxResults,
   Tags,
   duplicate,
   idFromIdOrArn,
   inUse,
-  limitExceeded,
-  listPage,
   notFound,
   resourceArn,
   systemEntropy,
@@ -15,8 +12,9 @@ import {
   type Entropy,
   type ListResult,
 } from '../core/index.js';
-import type { Instance, Queue, Repositories, User } from '../store/ports/index.js';
+import type { Queue, Repositories, User } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import { ListInput, requireRoom, resource, resourceOps } from '../instances/resource.js';
 import { Password, checkPasswordRule, hashPassword, verifyDecoy, verifyPassword } from './password.js';
 import { permissionsOfProfiles } from './security-profiles.js';
 import {
@@ -31,8 +29,6 @@ import {
   withPhoneConfig,
 } from './user-input.js';
 
-const ListInput = z.object({ NextToken: z.string().optional(), MaxResults: MaxResults(1000).optional() });
-
 export interface UserSummary {
   Id: string;
   Arn: string;
@@ -45,12 +41,9 @@ export interface UserServiceOptions {
   entropy?: Entropy;
 }
 
-export async function requireUser(repos: Repositories, instanceId: string, idOrArn: string): Promise<User> {
-  const id = idFromIdOrArn(idOrArn);
-  const user = await repos.users.get(instanceId, id);
-  if (!user) throw notFound('User', id, 'UserId');
-  return user;
-}
+const USER = resource<User>({ what: 'User', idName: 'UserId', repo: (repos) => repos.users });
+
+export const requireUser = USER.require;
 
 /** The security profiles (ids or ARNs) as distinct ids, each one checked to exist. */
 async function requireSecurityProfiles(
@@ -95,19 +88,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
     ...ChannelConfigs,
   });
 
-  /** Loads the user, applies `change`, stamps and saves it: the shape of every update operation. */
-  const modify = (
-    instanceId: string,
-    userId: string,
-    change: (u: User, repos: Repositories, instance: Instance) => Promise<User> | User,
-  ) =>
-    store.transaction(async (repos) => {
-      const instance = await requireInstance(repos, instanceId);
-      const current = await requireUser(repos, instanceId, userId);
-      const next = { ...(await change(current, repos, instance)), LastModifiedTime: clock.now() };
-      await repos.users.update(next);
-      return next;
-    });
+  const users = resourceOps(deps, USER);
 
   return {
     async create(instanceId: string, input: z.input<typeof CreateInput>): Promise<User> {
@@ -122,8 +103,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
         checkIdentityMembers(instance.IdentityManagementType, req);
         checkIdentityInfo(instance.IdentityManagementType, req.IdentityInfo);
         if (await repos.users.findByUsername(instanceId, req.Username)) throw duplicate('User', req.Username);
-        if ((await repos.users.count(instanceId)) >= limits.usersPerInstance)
-          throw limitExceeded(`an instance may have at most ${limits.usersPerInstance} users`);
+        requireRoom('users', await repos.users.count(instanceId), limits.usersPerInstance);
         const routingProfileId = await requireRoutingProfile(repos, instanceId, req.RoutingProfileId);
         const securityProfileIds = await requireSecurityProfiles(repos, instanceId, req.SecurityProfileIds);
         const id = ids.next();
@@ -164,29 +144,23 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
       });
     },
 
-    async describe(instanceId: string, userId: string): Promise<User> {
-      validate(IdOrArn, userId);
-      await requireInstance(store.repos, instanceId);
-      return requireUser(store.repos, instanceId, userId);
-    },
+    describe: users.describe,
 
     async list(instanceId: string, input: z.input<typeof ListInput> = {}): Promise<ListResult<UserSummary>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      return listPage(`users:${instanceId}`, req, 100, async (page) =>
-        (await store.repos.users.list(instanceId, page)).map((u) => ({
-          Id: u.Id,
-          Arn: u.Arn,
-          Username: u.Username,
-          LastModifiedTime: u.LastModifiedTime,
-        })),
-      );
+      return users.list(instanceId, ListInput, input, () => ({
+        scope: `users:${instanceId}`,
+        fetch: async (page) =>
+          (await store.repos.users.list(instanceId, page)).map((u) => ({
+            Id: u.Id,
+            Arn: u.Arn,
+            Username: u.Username,
+            LastModifiedTime: u.LastModifiedTime,
+          })),
+      }));
     },
 
     async delete(instanceId: string, userId: string): Promise<void> {
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const user = await requireUser(repos, instanceId, userId);
+      await users.withItem(instanceId, userId, async (user, repos) => {
         const qcs = await repos.users.usedByQuickConnects(instanceId, user.Id);
         if (qcs.length > 0) throw inUse('User', user.Id, `quick connect ${qcs.join(', ')}`);
         const queue = await repos.queues.findAgentQueue(instanceId, user.Id);
@@ -213,7 +187,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
       input: { RoutingProfileId: unknown },
     ): Promise<User> {
       const req = validate(z.object({ RoutingProfileId: IdOrArn }), input);
-      return modify(instanceId, userId, async (u, repos) => ({
+      return users.modify(instanceId, userId, async (u, repos) => ({
         ...u,
         RoutingProfileId: await requireRoutingProfile(repos, instanceId, req.RoutingProfileId),
       }));
@@ -225,7 +199,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
       input: { SecurityProfileIds: unknown },
     ): Promise<User> {
       const req = validate(z.object({ SecurityProfileIds }), input);
-      return modify(instanceId, userId, async (u, repos) => ({
+      return users.modify(instanceId, userId, async (u, repos) => ({
         ...u,
         SecurityProfileIds: await requireSecurityProfiles(repos, instanceId, req.SecurityProfileIds),
       }));
@@ -238,7 +212,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
       input: { IdentityInfo: unknown },
     ): Promise<User> {
       const req = validate(z.object({ IdentityInfo }), input);
-      return modify(instanceId, userId, ({ IdentityInfo: current, ...u }, _repos, instance) => {
+      return users.modify(instanceId, userId, ({ IdentityInfo: current, ...u }, _repos, instance) => {
         checkIdentityInfo(instance.IdentityManagementType, req.IdentityInfo, current ?? {});
         return Object.keys(req.IdentityInfo).length ? { ...u, IdentityInfo: req.IdentityInfo } : u;
       });
@@ -250,7 +224,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
       input: { PhoneConfig: unknown },
     ): Promise<User> {
       const req = validate(z.object({ PhoneConfig }), input);
-      return modify(instanceId, userId, (u) => {
+      return users.modify(instanceId, userId, (u) => {
         const { AutoAcceptConfigs, AfterContactWorkConfigs, PhoneNumberConfigs, ...rest } = u;
         const { PersistentConnectionConfigs, VoiceEnhancementConfigs, ...base } = rest;
         const channels = withPhoneConfig({
@@ -268,9 +242,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
     async setPassword(instanceId: string, userId: string, password: string): Promise<void> {
       checkPasswordRule(password);
       const hash = await hashPassword(password, entropy);
-      await store.transaction(async (repos) => {
-        const instance = await requireInstance(repos, instanceId);
-        const user = await requireUser(repos, instanceId, userId);
+      await users.withItem(instanceId, userId, async (user, repos, instance) => {
         checkIdentityMembers(instance.IdentityManagementType, { Password: password });
         await repos.users.setPasswordHash(instanceId, user.Id, hash, clock.now());
       });
@@ -295,8 +267,7 @@ export function userService(deps: ServiceDeps, options: UserServiceOptions = {})
 
     /** The union of the permissions of the user's security profiles. */
     async permissionsOf(instanceId: string, userId: string): Promise<Set<string>> {
-      await requireInstance(store.repos, instanceId);
-      const user = await requireUser(store.repos, instanceId, userId);
+      const user = await users.read(instanceId, userId);
       return permissionsOfProfiles(store.repos, instanceId, user.SecurityProfileIds);
     },
   };

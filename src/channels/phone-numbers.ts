@@ -9,7 +9,6 @@ import {
   instanceArn,
   invalidParameter,
   isConnectError,
-  limitExceeded,
   listPage,
   notFound,
   parseArn,
@@ -19,6 +18,7 @@ import {
 } from '../core/index.js';
 import type { Flow, PhoneNumber, PhoneNumberType, Repositories } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import { listInInstance, requireRoom } from '../instances/resource.js';
 
 /**
  * Phone numbers. Tsunagi has no carrier: ClaimPhoneNumber takes any E.164 number the operator chooses, and a
@@ -201,8 +201,11 @@ export function phoneNumberService(deps: ServiceDeps) {
         if (instanceId === undefined)
           throw invalidParameter('TargetArn', 'TargetArn or InstanceId is required');
         if (await repos.phoneNumbers.findByNumber(req.PhoneNumber)) throw taken(req.PhoneNumber);
-        if ((await repos.phoneNumbers.count(instanceId)) >= limits.phoneNumbersPerInstance)
-          throw limitExceeded(`an instance may have at most ${limits.phoneNumbersPerInstance} phone numbers`);
+        requireRoom(
+          'phone numbers',
+          await repos.phoneNumbers.count(instanceId),
+          limits.phoneNumbersPerInstance,
+        );
         const id = ids.next();
         const plan = numberPlan(req.PhoneNumber);
         const p: PhoneNumber = {
@@ -257,18 +260,20 @@ export function phoneNumberService(deps: ServiceDeps) {
       instanceId: string,
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<PhoneNumberSummary>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      const filter = { instanceId, types: req.PhoneNumberTypes, countryCodes: req.PhoneNumberCountryCodes };
-      return listPage(`phone-numbers-legacy:${JSON.stringify(filter)}`, req, 100, async (page) =>
-        (await store.repos.phoneNumbers.list(filter, page)).map((p) => ({
-          Id: p.PhoneNumberId,
-          Arn: `${instanceArn(arns, p.InstanceId)}/phone-number/${p.PhoneNumberId}`,
-          PhoneNumber: p.PhoneNumber,
-          PhoneNumberType: LEGACY_TYPE[p.PhoneNumberType] ?? p.PhoneNumberType,
-          PhoneNumberCountryCode: p.PhoneNumberCountryCode,
-        })),
-      );
+      return listInInstance(store.repos, instanceId, ListInput, input, (req) => {
+        const filter = { instanceId, types: req.PhoneNumberTypes, countryCodes: req.PhoneNumberCountryCodes };
+        return {
+          scope: `phone-numbers-legacy:${JSON.stringify(filter)}`,
+          fetch: async (page) =>
+            (await store.repos.phoneNumbers.list(filter, page)).map((p) => ({
+              Id: p.PhoneNumberId,
+              Arn: `${instanceArn(arns, p.InstanceId)}/phone-number/${p.PhoneNumberId}`,
+              PhoneNumber: p.PhoneNumber,
+              PhoneNumberType: LEGACY_TYPE[p.PhoneNumberType] ?? p.PhoneNumberType,
+              PhoneNumberCountryCode: p.PhoneNumberCountryCode,
+            })),
+        };
+      });
     },
 
     /** AssociatePhoneNumberContactFlow: calls to the number will run the flow, an active CONTACT_FLOW. */

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import {
   Tags,
-  MaxResults,
   duplicate,
   idFromIdOrArn,
   inUse,
-  limitExceeded,
-  listPage,
   notFound,
   resourceArn,
   validate,
@@ -19,10 +16,12 @@ import type {
   ContactFlowSummary,
   ContactFlowType,
   Flow,
+  FlowRepo,
   FlowUser,
   Repositories,
 } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import { ListFields, requireRoom, resource, resourceOps, typeFilter } from '../instances/resource.js';
 import { FLOW_TYPES } from './model.js';
 import { assertFlowContent, flowContentSha256, type ContentStatus } from './content.js';
 
@@ -55,8 +54,7 @@ const CreateInput = z.object({
 });
 const ListInput = z.object({
   ContactFlowTypes: z.array(FlowTypeEnum).max(10).optional(),
-  NextToken: z.string().optional(),
-  MaxResults: MaxResults(1000).optional(),
+  ...ListFields,
 });
 const ContentInput = z.object({ Content });
 const NameInput = z.object({ Name: FlowName.optional(), Description: z.string().optional() });
@@ -72,16 +70,28 @@ const CreateModuleInput = z.object({
 });
 const ListModulesInput = z.object({
   ContactFlowModuleState: State.optional(),
-  NextToken: z.string().optional(),
-  MaxResults: MaxResults(1000).optional(),
+  ...ListFields,
 });
 
 export type CreateContactFlowInput = z.input<typeof CreateInput>;
 export type CreateContactFlowModuleInput = z.input<typeof CreateModuleInput>;
 
 type Kind = 'flow' | 'module';
-const LABEL: Record<Kind, string> = { flow: 'Contact flow', module: 'Flow module' };
-const ID_NAME: Record<Kind, string> = { flow: 'ContactFlowId', module: 'ContactFlowModuleId' };
+/** Flows and modules share one repository: a module is not found as a flow, nor a flow as a module. */
+const FLOWS = {
+  flow: resource<Flow, FlowRepo>({
+    what: 'Contact flow',
+    idName: 'ContactFlowId',
+    repo: (repos) => repos.flows,
+    accepts: (f) => f.Type !== 'MODULE',
+  }),
+  module: resource<Flow, FlowRepo>({
+    what: 'Flow module',
+    idName: 'ContactFlowModuleId',
+    repo: (repos) => repos.flows,
+    accepts: (f) => f.Type === 'MODULE',
+  }),
+};
 
 /** The `:$SAVED` alias of DescribeContactFlow / UpdateContactFlowContent. */
 const SAVED_ALIAS = '$SAVED';
@@ -97,12 +107,6 @@ function parseFlowRef(value: string): { id: string; saved: boolean } {
   const alias = last.slice(colon + 1);
   if (alias !== SAVED_ALIAS) throw notFound('Contact flow version', value, 'ContactFlowId');
   return { id: last.slice(0, colon), saved: true };
-}
-
-async function requireFlow(repos: Repositories, instanceId: string, id: string, kind: Kind): Promise<Flow> {
-  const f = await repos.flows.get(instanceId, id);
-  if (!f || (f.Type === 'MODULE') !== (kind === 'module')) throw notFound(LABEL[kind], id, ID_NAME[kind]);
-  return f;
 }
 
 async function requireUniqueName(repos: Repositories, instanceId: string, name: string): Promise<void> {
@@ -144,24 +148,10 @@ function save(f: Flow, content: string): Flow {
 /** Flows and flow modules of an instance. */
 export function flowService(deps: ServiceDeps) {
   const { store, clock, ids, arns, limits } = deps;
-
-  /** Loads the flow or module, applies `change`, stamps and saves it. */
-  const modify = (
-    instanceId: string,
-    id: string,
-    kind: Kind,
-    change: (f: Flow, repos: Repositories) => Promise<Flow> | Flow,
-  ) =>
-    store.transaction(async (repos) => {
-      await requireInstance(repos, instanceId);
-      const current = await requireFlow(repos, instanceId, id, kind);
-      const next = { ...(await change(current, repos)), LastModifiedTime: clock.now() };
-      await repos.flows.update(next);
-      return next;
-    });
+  const ops = { flow: resourceOps(deps, FLOWS.flow), module: resourceOps(deps, FLOWS.module) };
 
   const rename = (instanceId: string, idOrArn: string, req: z.output<typeof MetadataInput>) =>
-    modify(instanceId, idFromIdOrArn(idOrArn), 'flow', async (f, repos) => {
+    ops.flow.modify(instanceId, idOrArn, async (f, repos) => {
       if (req.Name !== undefined && req.Name !== f.Name) await requireUniqueName(repos, instanceId, req.Name);
       return {
         ...f,
@@ -179,11 +169,11 @@ export function flowService(deps: ServiceDeps) {
     store.transaction(async (repos) => {
       await requireInstance(repos, instanceId);
       await requireUniqueName(repos, instanceId, fields.Name);
-      const max = kind === 'module' ? limits.flowModulesPerInstance : limits.flowsPerInstance;
-      if ((await repos.flows.count(instanceId, kind === 'module')) >= max)
-        throw limitExceeded(
-          `an instance may have at most ${max} ${kind === 'module' ? 'flow modules' : 'flows'}`,
-        );
+      requireRoom(
+        kind === 'module' ? 'flow modules' : 'flows',
+        await repos.flows.count(instanceId, kind === 'module'),
+        kind === 'module' ? limits.flowModulesPerInstance : limits.flowsPerInstance,
+      );
       const id = ids.next();
       const flow: Flow = {
         InstanceId: instanceId,
@@ -205,11 +195,9 @@ export function flowService(deps: ServiceDeps) {
     });
 
   const remove = (instanceId: string, idOrArn: string, kind: Kind) =>
-    store.transaction(async (repos) => {
-      await requireInstance(repos, instanceId);
-      const f = await requireFlow(repos, instanceId, idFromIdOrArn(idOrArn), kind);
+    ops[kind].withItem(instanceId, idOrArn, async (f, repos) => {
       const users = await repos.flows.usedBy(instanceId, f.Id);
-      if (users.length > 0) throw inUse(LABEL[kind], f.Id, describeUsers(users));
+      if (users.length > 0) throw inUse(FLOWS[kind].what, f.Id, describeUsers(users));
       await repos.flows.delete(instanceId, f.Id);
     });
 
@@ -224,8 +212,7 @@ export function flowService(deps: ServiceDeps) {
     /** DescribeContactFlow: `<id>` gives the published content, `<id>:$SAVED` the latest saved. */
     async describe(instanceId: string, contactFlowId: string): Promise<ContactFlow> {
       const ref = parseFlowRef(validate(FlowId, contactFlowId));
-      await requireInstance(store.repos, instanceId);
-      const f = await requireFlow(store.repos, instanceId, ref.id, 'flow');
+      const f = await ops.flow.read(instanceId, ref.id);
       const draft = ref.saved && f.SavedContent !== undefined;
       return {
         Arn: f.Arn,
@@ -248,19 +235,21 @@ export function flowService(deps: ServiceDeps) {
       instanceId: string,
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<ContactFlowSummary>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      const types = req.ContactFlowTypes?.length ? [...new Set(req.ContactFlowTypes)].sort() : undefined;
-      return listPage(`flows:${instanceId}:${(types ?? []).join(',')}`, req, 100, async (page) =>
-        (await store.repos.flows.list(instanceId, page, { modules: false, types })).map((f) => ({
-          Id: f.Id,
-          Arn: f.Arn,
-          Name: f.Name,
-          ContactFlowType: f.Type as ContactFlowType,
-          ContactFlowState: f.State,
-          ContactFlowStatus: f.Status,
-        })),
-      );
+      return ops.flow.list(instanceId, ListInput, input, (req) => {
+        const { types, key } = typeFilter(req.ContactFlowTypes);
+        return {
+          scope: `flows:${instanceId}:${key}`,
+          fetch: async (page) =>
+            (await store.repos.flows.list(instanceId, page, { modules: false, types })).map((f) => ({
+              Id: f.Id,
+              Arn: f.Arn,
+              Name: f.Name,
+              ContactFlowType: f.Type as ContactFlowType,
+              ContactFlowState: f.State,
+              ContactFlowStatus: f.Status,
+            })),
+        };
+      });
     },
 
     /** UpdateContactFlowContent: publishes (validated), or with `:$SAVED` saves a draft (JSON only). */
@@ -272,7 +261,7 @@ export function flowService(deps: ServiceDeps) {
       const ref = parseFlowRef(validate(FlowId, contactFlowId));
       const { Content: content } = validate(ContentInput, input);
       assertFlowContent(content, ref.saved ? 'SAVED' : 'PUBLISHED');
-      return modify(instanceId, ref.id, 'flow', (f) => (ref.saved ? save(f, content) : publish(f, content)));
+      return ops.flow.modify(instanceId, ref.id, (f) => (ref.saved ? save(f, content) : publish(f, content)));
     },
 
     async updateMetadata(
@@ -311,8 +300,7 @@ export function flowService(deps: ServiceDeps) {
 
     async describeModule(instanceId: string, moduleId: string): Promise<ContactFlowModule> {
       validate(ModuleId, moduleId);
-      await requireInstance(store.repos, instanceId);
-      const f = await requireFlow(store.repos, instanceId, idFromIdOrArn(moduleId), 'module');
+      const f = await ops.module.read(instanceId, moduleId);
       return {
         Arn: f.Arn,
         Id: f.Id,
@@ -331,17 +319,19 @@ export function flowService(deps: ServiceDeps) {
       instanceId: string,
       input: z.input<typeof ListModulesInput> = {},
     ): Promise<ListResult<ContactFlowModuleSummary>> {
-      const req = validate(ListModulesInput, input);
-      await requireInstance(store.repos, instanceId);
-      const state = req.ContactFlowModuleState;
-      return listPage(`flow-modules:${instanceId}:${state ?? ''}`, req, 100, async (page) =>
-        (await store.repos.flows.list(instanceId, page, { modules: true, state })).map((f) => ({
-          Id: f.Id,
-          Arn: f.Arn,
-          Name: f.Name,
-          State: f.State,
-        })),
-      );
+      return ops.module.list(instanceId, ListModulesInput, input, (req) => {
+        const state = req.ContactFlowModuleState;
+        return {
+          scope: `flow-modules:${instanceId}:${state ?? ''}`,
+          fetch: async (page) =>
+            (await store.repos.flows.list(instanceId, page, { modules: true, state })).map((f) => ({
+              Id: f.Id,
+              Arn: f.Arn,
+              Name: f.Name,
+              State: f.State,
+            })),
+        };
+      });
     },
 
     /** UpdateContactFlowModuleContent: the content is validated and published. */
@@ -353,7 +343,7 @@ export function flowService(deps: ServiceDeps) {
       validate(ModuleId, moduleId);
       const { Content: content } = validate(ContentInput, input);
       assertFlowContent(content, 'PUBLISHED', 'flow module');
-      return modify(instanceId, idFromIdOrArn(moduleId), 'module', (f) => publish(f, content));
+      return ops.module.modify(instanceId, moduleId, (f) => publish(f, content));
     },
 
     async deleteModule(instanceId: string, moduleId: string): Promise<void> {

@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import {
-  IdOrArn,
-  MaxResults,
   Tags,
-  duplicate,
-  idFromIdOrArn,
   invalidParameter,
   isConnectError,
-  limitExceeded,
-  listPage,
-  notFound,
   resourceArn,
   validate,
   type ListResult,
 } from '../core/index.js';
-import type { AgentStatus, AgentStatusType, Repositories } from '../store/ports/index.js';
+import type { AgentStatus, AgentStatusRepo, AgentStatusType, Repositories } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import {
+  ListFields,
+  descriptionMember,
+  namedResource,
+  requireRoom,
+  resourceOps,
+  typeFilter,
+  type ResourceSummary,
+} from '../instances/resource.js';
 
 const Name = z.string().min(1).max(127);
 const State = z.enum(['ENABLED', 'DISABLED']);
@@ -45,16 +47,12 @@ const UpdateInput = z.object({
 });
 const ListInput = z.object({
   AgentStatusTypes: z.array(Type).max(3).optional(),
-  NextToken: z.string().optional(),
-  MaxResults: MaxResults(1000).optional(),
+  ...ListFields,
 });
 
 export type CreateAgentStatusInput = z.input<typeof CreateInput>;
 export type UpdateAgentStatusInput = z.input<typeof UpdateInput>;
-export type AgentStatusSummary = Pick<AgentStatus, 'Name' | 'Type' | 'LastModifiedTime'> & {
-  Id: string;
-  Arn: string;
-};
+export type AgentStatusSummary = ResourceSummary & Pick<AgentStatus, 'Type'>;
 
 /** The statuses every instance has, as Connect names them. */
 export const BUILT_IN_AGENT_STATUSES: readonly { Type: Exclude<AgentStatusType, 'CUSTOM'>; Name: string }[] =
@@ -63,16 +61,11 @@ export const BUILT_IN_AGENT_STATUSES: readonly { Type: Exclude<AgentStatusType, 
     { Type: 'OFFLINE', Name: 'Offline' },
   ];
 
-async function requireAgentStatus(
-  repos: Repositories,
-  instanceId: string,
-  idOrArn: string,
-): Promise<AgentStatus> {
-  const id = idFromIdOrArn(idOrArn);
-  const s = await repos.agentStatuses.get(instanceId, id);
-  if (!s) throw notFound('Agent status', id, 'AgentStatusId');
-  return s;
-}
+const AGENT_STATUS = namedResource<AgentStatus, AgentStatusRepo>({
+  what: 'Agent status',
+  idName: 'AgentStatusId',
+  repo: (repos) => repos.agentStatuses,
+});
 
 /**
  * Agent statuses: Create/Describe/List/Update (Connect has no delete: a DISABLED status stays listed), and
@@ -80,6 +73,7 @@ async function requireAgentStatus(
  */
 export function agentStatusService(deps: ServiceDeps) {
   const { store, clock, ids, arns, limits } = deps;
+  const statuses = resourceOps(deps, AGENT_STATUS);
 
   const newStatus = (
     instanceId: string,
@@ -131,12 +125,12 @@ export function agentStatusService(deps: ServiceDeps) {
       return store.transaction(async (repos) => {
         await requireInstance(repos, instanceId);
         await ensureBuiltIns(repos, instanceId);
-        if (await repos.agentStatuses.findByName(instanceId, req.Name))
-          throw duplicate('Agent status', req.Name);
-        if ((await repos.agentStatuses.count(instanceId)) >= limits.agentStatusesPerInstance)
-          throw limitExceeded(
-            `an instance may have at most ${limits.agentStatusesPerInstance} agent statuses`,
-          );
+        await AGENT_STATUS.requireUnusedName(repos, instanceId, req.Name);
+        requireRoom(
+          'agent statuses',
+          await repos.agentStatuses.count(instanceId),
+          limits.agentStatusesPerInstance,
+        );
         const s = newStatus(instanceId, {
           Name: req.Name,
           ...(req.Description !== undefined && { Description: req.Description }),
@@ -150,28 +144,26 @@ export function agentStatusService(deps: ServiceDeps) {
       });
     },
 
-    async describe(instanceId: string, agentStatusId: string): Promise<AgentStatus> {
-      validate(IdOrArn, agentStatusId);
-      await requireInstance(store.repos, instanceId);
-      return requireAgentStatus(store.repos, instanceId, agentStatusId);
-    },
+    describe: statuses.describe,
 
     async list(
       instanceId: string,
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<AgentStatusSummary>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      const types = req.AgentStatusTypes?.length ? [...new Set(req.AgentStatusTypes)].sort() : undefined;
-      return listPage(`agent-statuses:${instanceId}:${(types ?? []).join(',')}`, req, 100, async (page) =>
-        (await store.repos.agentStatuses.list(instanceId, page, types)).map((s) => ({
-          Id: s.AgentStatusId,
-          Arn: s.AgentStatusARN,
-          Name: s.Name,
-          Type: s.Type,
-          LastModifiedTime: s.LastModifiedTime,
-        })),
-      );
+      return statuses.list(instanceId, ListInput, input, (req) => {
+        const { types, key } = typeFilter(req.AgentStatusTypes);
+        return {
+          scope: `agent-statuses:${instanceId}:${key}`,
+          fetch: async (page) =>
+            (await store.repos.agentStatuses.list(instanceId, page, types)).map((s) => ({
+              Id: s.AgentStatusId,
+              Arn: s.AgentStatusARN,
+              Name: s.Name,
+              Type: s.Type,
+              LastModifiedTime: s.LastModifiedTime,
+            })),
+        };
+      });
     },
 
     async update(
@@ -185,33 +177,20 @@ export function agentStatusService(deps: ServiceDeps) {
           'ResetOrderNumber',
           'cannot reset the order number and set DisplayOrder at once',
         );
-      return store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const current = await requireAgentStatus(repos, instanceId, agentStatusId);
+      return statuses.modify(instanceId, agentStatusId, async (current, repos) => {
         if (req.State === 'DISABLED' && current.Type !== 'CUSTOM')
           throw invalidParameter(
             'State',
             `the built-in ${current.Type} status '${current.Name}' cannot be disabled`,
           );
-        if (
-          req.Name !== undefined &&
-          req.Name !== current.Name &&
-          (await repos.agentStatuses.findByName(instanceId, req.Name))
-        )
-          throw duplicate('Agent status', req.Name);
-        const { Description: _d, DisplayOrder: _o, ...rest } = current;
-        const description = req.Description ?? current.Description;
+        const { Description: old, DisplayOrder: _o, ...rest } = current;
         const order = req.ResetOrderNumber ? undefined : (req.DisplayOrder ?? current.DisplayOrder);
-        const next: AgentStatus = {
-          ...rest,
-          ...(req.Name !== undefined && { Name: req.Name }),
-          ...(description !== undefined && description !== '' && { Description: description }),
+        return {
+          ...(await AGENT_STATUS.renamed(repos, instanceId, rest, { Name: req.Name })),
+          ...descriptionMember(req.Description ?? old),
           ...(req.State !== undefined && { State: req.State }),
           ...(order !== undefined && { DisplayOrder: order }),
-          LastModifiedTime: clock.now(),
         };
-        await repos.agentStatuses.update(next);
-        return next;
       });
     },
   };

@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import {
-  Tags,
-  MaxResults,
-  IdOrArn,
-  idFromIdOrArn,
-  inUse,
-  limitExceeded,
-  listPage,
-  notFound,
-  resourceArn,
-  validate,
-  duplicate,
-  type ListResult,
-} from '../core/index.js';
-import type { HoursOfOperation, Repositories } from '../store/ports/index.js';
+import { Tags, inUse, resourceArn, validate, type ListResult } from '../core/index.js';
+import type { HoursOfOperation, HoursOfOperationRepo } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import { ListInput, namedResource, requireRoom, resourceOps } from '../instances/resource.js';
 
 const TimeSlice = z.object({
   Hours: z.number().int().min(0).max(23),
@@ -49,36 +37,33 @@ const UpdateInput = z.object({
   TimeZone: TimeZone.optional(),
   Config: Config.optional(),
 });
-const ListInput = z.object({ NextToken: z.string().optional(), MaxResults: MaxResults(1000).optional() });
 
 export type CreateHoursOfOperationInput = z.input<typeof CreateInput>;
 export type UpdateHoursOfOperationInput = z.input<typeof UpdateInput>;
 
-async function requireHours(
-  repos: Repositories,
-  instanceId: string,
-  idOrArn: string,
-): Promise<HoursOfOperation> {
-  const id = idFromIdOrArn(idOrArn);
-  const h = await repos.hours.get(instanceId, id);
-  if (!h) throw notFound('Hours of operation', id, 'HoursOfOperationId');
-  return h;
-}
+const HOURS = namedResource<HoursOfOperation, HoursOfOperationRepo>({
+  what: 'Hours of operation',
+  idName: 'HoursOfOperationId',
+  repo: (repos) => repos.hours,
+});
+
+export const requireHours = HOURS.require;
 
 /** Hours of operation: Create/Describe/List/Update/Delete. */
 export function hoursOfOperationService(deps: ServiceDeps) {
   const { store, clock, ids, arns, limits } = deps;
+  const hours = resourceOps(deps, HOURS);
   return {
     async create(instanceId: string, input: CreateHoursOfOperationInput): Promise<HoursOfOperation> {
       const req = validate(CreateInput, input);
       return store.transaction(async (repos) => {
         await requireInstance(repos, instanceId);
-        if (await repos.hours.findByName(instanceId, req.Name))
-          throw duplicate('Hours of operation', req.Name);
-        if ((await repos.hours.count(instanceId)) >= limits.hoursOfOperationPerInstance)
-          throw limitExceeded(
-            `an instance may have at most ${limits.hoursOfOperationPerInstance} hours of operation`,
-          );
+        await HOURS.requireUnusedName(repos, instanceId, req.Name);
+        requireRoom(
+          'hours of operation',
+          await repos.hours.count(instanceId),
+          limits.hoursOfOperationPerInstance,
+        );
         const id = ids.next();
         const h: HoursOfOperation = {
           InstanceId: instanceId,
@@ -96,19 +81,16 @@ export function hoursOfOperationService(deps: ServiceDeps) {
       });
     },
 
-    async describe(instanceId: string, hoursId: string): Promise<HoursOfOperation> {
-      validate(IdOrArn, hoursId);
-      await requireInstance(store.repos, instanceId);
-      return requireHours(store.repos, instanceId, hoursId);
-    },
+    describe: hours.describe,
 
     async list(
       instanceId: string,
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<HoursOfOperation>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      return listPage(`hours:${instanceId}`, req, 100, (page) => store.repos.hours.list(instanceId, page));
+      return hours.list(instanceId, ListInput, input, () => ({
+        scope: `hours:${instanceId}`,
+        fetch: (page) => store.repos.hours.list(instanceId, page),
+      }));
     },
 
     async update(
@@ -117,32 +99,15 @@ export function hoursOfOperationService(deps: ServiceDeps) {
       input: UpdateHoursOfOperationInput,
     ): Promise<HoursOfOperation> {
       const req = validate(UpdateInput, input);
-      return store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const current = await requireHours(repos, instanceId, hoursId);
-        if (
-          req.Name !== undefined &&
-          req.Name !== current.Name &&
-          (await repos.hours.findByName(instanceId, req.Name))
-        )
-          throw duplicate('Hours of operation', req.Name);
-        const next: HoursOfOperation = {
-          ...current,
-          ...(req.Name !== undefined && { Name: req.Name }),
-          ...(req.Description !== undefined && { Description: req.Description }),
-          ...(req.TimeZone !== undefined && { TimeZone: req.TimeZone }),
-          ...(req.Config !== undefined && { Config: req.Config }),
-          LastModifiedTime: clock.now(),
-        };
-        await repos.hours.update(next);
-        return next;
-      });
+      return hours.modify(instanceId, hoursId, async (current, repos) => ({
+        ...(await HOURS.renamed(repos, instanceId, current, req)),
+        ...(req.TimeZone !== undefined && { TimeZone: req.TimeZone }),
+        ...(req.Config !== undefined && { Config: req.Config }),
+      }));
     },
 
     async delete(instanceId: string, hoursId: string): Promise<void> {
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const h = await requireHours(repos, instanceId, hoursId);
+      await hours.withItem(instanceId, hoursId, async (h, repos) => {
         const queues = await repos.hours.usedByQueues(instanceId, h.HoursOfOperationId);
         if (queues.length > 0)
           throw inUse('Hours of operation', h.HoursOfOperationId, `queue ${queues.join(', ')}`);

@@ -3,7 +3,6 @@ import {
   Tags,
   MaxResults,
   IdOrArn,
-  duplicate,
   idFromIdOrArn,
   inUse,
   invalidParameter,
@@ -14,8 +13,10 @@ import {
   validate,
   type ListResult,
 } from '../core/index.js';
-import type { Queue, QuickConnect, Repositories } from '../store/ports/index.js';
+import type { Queue, QueueRepo, QuickConnect, Repositories } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import { ListFields, namedResource, requireRoom, resourceOps, type Change } from '../instances/resource.js';
+import { requireHours } from './hours.js';
 
 const Name = z.string().min(1).max(127);
 const Description = z.string().min(1).max(250);
@@ -40,8 +41,7 @@ const ListInput = z.object({
     .array(z.enum(['STANDARD', 'AGENT']))
     .max(2)
     .optional(),
-  NextToken: z.string().optional(),
-  MaxResults: MaxResults(1000).optional(),
+  ...ListFields,
 });
 const ListQuickConnectsInput = z.object({
   NextToken: z.string().optional(),
@@ -50,12 +50,13 @@ const ListQuickConnectsInput = z.object({
 
 export type CreateQueueInput = z.input<typeof CreateInput>;
 
-export async function requireQueue(repos: Repositories, instanceId: string, idOrArn: string): Promise<Queue> {
-  const id = idFromIdOrArn(idOrArn);
-  const q = await repos.queues.get(instanceId, id);
-  if (!q) throw notFound('Queue', id, 'QueueId');
-  return q;
-}
+const QUEUE = namedResource<Queue, QueueRepo>({
+  what: 'Queue',
+  idName: 'QueueId',
+  repo: (repos) => repos.queues,
+});
+
+export const requireQueue = QUEUE.require;
 
 async function requireQuickConnects(
   repos: Repositories,
@@ -72,20 +73,13 @@ async function requireQuickConnects(
 /** Queues: create, describe, list, status, capacity, name, hours, quick connects, delete. */
 export function queueService(deps: ServiceDeps) {
   const { store, clock, ids, arns, limits } = deps;
+  const queues = resourceOps(deps, QUEUE);
 
-  /** Loads the queue, applies `change`, stamps and saves it: the shape of every update operation. */
-  const modify = (
-    instanceId: string,
-    queueId: string,
-    change: (q: Queue, repos: Repositories) => Promise<Queue> | Queue,
-  ) =>
-    store.transaction(async (repos) => {
-      await requireInstance(repos, instanceId);
-      const current = await requireQueue(repos, instanceId, queueId);
-      if (current.QueueType === 'AGENT') throw invalidParameter('QueueId', 'agent queues cannot be changed');
-      const next = { ...(await change(current, repos)), LastModifiedTime: clock.now() };
-      await repos.queues.update(next);
-      return next;
+  /** Every update operation: agent queues are refused. */
+  const modify = (instanceId: string, queueId: string, change: Change<Queue>) =>
+    queues.modify(instanceId, queueId, (q, repos, instance) => {
+      if (q.QueueType === 'AGENT') throw invalidParameter('QueueId', 'agent queues cannot be changed');
+      return change(q, repos, instance);
     });
 
   return {
@@ -93,12 +87,9 @@ export function queueService(deps: ServiceDeps) {
       const req = validate(CreateInput, input);
       return store.transaction(async (repos) => {
         await requireInstance(repos, instanceId);
-        const hoursId = idFromIdOrArn(req.HoursOfOperationId);
-        if (!(await repos.hours.get(instanceId, hoursId)))
-          throw notFound('Hours of operation', hoursId, 'HoursOfOperationId');
-        if (await repos.queues.findByName(instanceId, req.Name)) throw duplicate('Queue', req.Name);
-        if ((await repos.queues.count(instanceId, 'STANDARD')) >= limits.queuesPerInstance)
-          throw limitExceeded(`an instance may have at most ${limits.queuesPerInstance} queues`);
+        const hours = await requireHours(repos, instanceId, req.HoursOfOperationId);
+        await QUEUE.requireUnusedName(repos, instanceId, req.Name);
+        requireRoom('queues', await repos.queues.count(instanceId, 'STANDARD'), limits.queuesPerInstance);
         const qcIds = req.QuickConnectIds
           ? await requireQuickConnects(repos, instanceId, req.QuickConnectIds)
           : [];
@@ -111,7 +102,7 @@ export function queueService(deps: ServiceDeps) {
           ...(req.Description !== undefined && { Description: req.Description }),
           QueueType: 'STANDARD',
           Status: 'ENABLED',
-          HoursOfOperationId: hoursId,
+          HoursOfOperationId: hours.HoursOfOperationId,
           ...(req.MaxContacts !== undefined && { MaxContacts: req.MaxContacts }),
           ...(req.OutboundCallerConfig && { OutboundCallerConfig: req.OutboundCallerConfig }),
           Tags: req.Tags ?? {},
@@ -123,19 +114,16 @@ export function queueService(deps: ServiceDeps) {
       });
     },
 
-    async describe(instanceId: string, queueId: string): Promise<Queue> {
-      validate(IdOrArn, queueId);
-      await requireInstance(store.repos, instanceId);
-      return requireQueue(store.repos, instanceId, queueId);
-    },
+    describe: queues.describe,
 
     async list(instanceId: string, input: z.input<typeof ListInput> = {}): Promise<ListResult<Queue>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      const types = req.QueueTypes?.length ? req.QueueTypes : undefined;
-      return listPage(`queues:${instanceId}:${(types ?? []).join(',')}`, req, 100, (page) =>
-        store.repos.queues.list(instanceId, page, types),
-      );
+      return queues.list(instanceId, ListInput, input, (req) => {
+        const types = req.QueueTypes?.length ? req.QueueTypes : undefined;
+        return {
+          scope: `queues:${instanceId}:${(types ?? []).join(',')}`,
+          fetch: (page) => store.repos.queues.list(instanceId, page, types),
+        };
+      });
     },
 
     async updateStatus(instanceId: string, queueId: string, input: { Status: unknown }): Promise<Queue> {
@@ -160,19 +148,7 @@ export function queueService(deps: ServiceDeps) {
       input: { Name?: unknown; Description?: unknown },
     ): Promise<Queue> {
       const req = validate(z.object({ Name: Name.optional(), Description: Description.optional() }), input);
-      return modify(instanceId, queueId, async (q, repos) => {
-        if (
-          req.Name !== undefined &&
-          req.Name !== q.Name &&
-          (await repos.queues.findByName(instanceId, req.Name))
-        )
-          throw duplicate('Queue', req.Name);
-        return {
-          ...q,
-          ...(req.Name !== undefined && { Name: req.Name }),
-          ...(req.Description !== undefined && { Description: req.Description }),
-        };
-      });
+      return modify(instanceId, queueId, (q, repos) => QUEUE.renamed(repos, instanceId, q, req));
     },
 
     async updateHoursOfOperation(
@@ -182,10 +158,8 @@ export function queueService(deps: ServiceDeps) {
     ): Promise<Queue> {
       const req = validate(z.object({ HoursOfOperationId: IdOrArn }), input);
       return modify(instanceId, queueId, async (q, repos) => {
-        const hoursId = idFromIdOrArn(req.HoursOfOperationId);
-        if (!(await repos.hours.get(instanceId, hoursId)))
-          throw notFound('Hours of operation', hoursId, 'HoursOfOperationId');
-        return { ...q, HoursOfOperationId: hoursId };
+        const hours = await requireHours(repos, instanceId, req.HoursOfOperationId);
+        return { ...q, HoursOfOperationId: hours.HoursOfOperationId };
       });
     },
 
@@ -195,9 +169,7 @@ export function queueService(deps: ServiceDeps) {
       input: { QuickConnectIds: unknown },
     ): Promise<void> {
       const req = validate(z.object({ QuickConnectIds }), input);
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const q = await requireQueue(repos, instanceId, queueId);
+      await queues.withItem(instanceId, queueId, async (q, repos) => {
         const qcIds = await requireQuickConnects(repos, instanceId, req.QuickConnectIds);
         const existing = new Set(await repos.queues.quickConnectIds(instanceId, q.QueueId));
         const total = new Set([...existing, ...qcIds]).size;
@@ -213,11 +185,9 @@ export function queueService(deps: ServiceDeps) {
       input: { QuickConnectIds: unknown },
     ): Promise<void> {
       const req = validate(z.object({ QuickConnectIds }), input);
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const q = await requireQueue(repos, instanceId, queueId);
-        await repos.queues.removeQuickConnects(instanceId, q.QueueId, req.QuickConnectIds.map(idFromIdOrArn));
-      });
+      await queues.withItem(instanceId, queueId, (q, repos) =>
+        repos.queues.removeQuickConnects(instanceId, q.QueueId, req.QuickConnectIds.map(idFromIdOrArn)),
+      );
     },
 
     async listQuickConnects(
@@ -226,17 +196,14 @@ export function queueService(deps: ServiceDeps) {
       input: z.input<typeof ListQuickConnectsInput> = {},
     ): Promise<ListResult<QuickConnect>> {
       const req = validate(ListQuickConnectsInput, input);
-      await requireInstance(store.repos, instanceId);
-      const q = await requireQueue(store.repos, instanceId, queueId);
+      const q = await queues.read(instanceId, queueId);
       return listPage(`queue-qc:${q.QueueId}`, req, 100, (page) =>
         store.repos.quickConnects.listForQueues(instanceId, [q.QueueId], page),
       );
     },
 
     async delete(instanceId: string, queueId: string): Promise<void> {
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const q = await requireQueue(repos, instanceId, queueId);
+      await queues.withItem(instanceId, queueId, async (q, repos) => {
         if (q.QueueType === 'AGENT')
           throw invalidParameter('QueueId', 'agent queues are deleted with their user');
         const profiles = await repos.queues.usedByRoutingProfiles(instanceId, q.QueueId);

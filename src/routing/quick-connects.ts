@@ -2,13 +2,9 @@ import { z } from 'zod';
 import {
   E164,
   IdOrArn,
-  MaxResults,
   Tags,
-  duplicate,
   idFromIdOrArn,
   invalidParameter,
-  limitExceeded,
-  listPage,
   notFound,
   resourceArn,
   validate,
@@ -17,10 +13,21 @@ import {
 import type {
   QuickConnect,
   QuickConnectConfig,
+  QuickConnectRepo,
   QuickConnectType,
   Repositories,
 } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import {
+  ListFields,
+  descriptionMember,
+  namedResource,
+  requireRoom,
+  resourceOps,
+  typeFilter,
+  type ResourceSummary,
+} from '../instances/resource.js';
+import { requireQueue } from './queues.js';
 
 const Name = z.string().min(1).max(127);
 const FlowId = z.string().min(1).max(500);
@@ -42,18 +49,11 @@ const CreateInput = z.object({
 });
 const ListInput = z.object({
   QuickConnectTypes: z.array(Type).max(4).optional(),
-  NextToken: z.string().optional(),
-  MaxResults: MaxResults(1000).optional(),
+  ...ListFields,
 });
 
 export type CreateQuickConnectInput = z.input<typeof CreateInput>;
-export type QuickConnectSummary = {
-  Id: string;
-  Arn: string;
-  Name: string;
-  QuickConnectType: QuickConnectType;
-  LastModifiedTime: number;
-};
+export type QuickConnectSummary = ResourceSummary & { QuickConnectType: QuickConnectType };
 
 /** ListQuickConnects' (and ListQueueQuickConnects') `QuickConnectSummary`. */
 export const quickConnectSummary = (qc: QuickConnect): QuickConnectSummary => ({
@@ -73,16 +73,11 @@ const MEMBER = {
 } as const satisfies Record<QuickConnectType, keyof ConfigInput>;
 const FLOW_TYPE = { USER: 'AGENT_TRANSFER', QUEUE: 'QUEUE_TRANSFER', FLOW: 'CONTACT_FLOW' } as const;
 
-async function requireQuickConnect(
-  repos: Repositories,
-  instanceId: string,
-  idOrArn: string,
-): Promise<QuickConnect> {
-  const id = idFromIdOrArn(idOrArn);
-  const qc = await repos.quickConnects.get(instanceId, id);
-  if (!qc) throw notFound('Quick connect', id, 'QuickConnectId');
-  return qc;
-}
+const QUICK_CONNECT = namedResource<QuickConnect, QuickConnectRepo>({
+  what: 'Quick connect',
+  idName: 'QuickConnectId',
+  repo: (repos) => repos.quickConnects,
+});
 
 /** The flow exists and has the type the quick connect type needs; returns its id. */
 async function requireFlow(
@@ -130,16 +125,14 @@ async function checkConfig(
     }
     case 'QUEUE': {
       if (!c.QueueConfig) throw missing();
-      const queueId = idFromIdOrArn(c.QueueConfig.QueueId);
-      const queue = await repos.queues.get(instanceId, queueId);
-      if (!queue) throw notFound('Queue', queueId, 'QueueId');
+      const queue = await requireQueue(repos, instanceId, c.QueueConfig.QueueId);
       if (queue.QueueType !== 'STANDARD')
         throw invalidParameter(
           'QuickConnectConfig.QueueConfig.QueueId',
-          `queue ${queueId} is an agent queue; use a USER quick connect`,
+          `queue ${queue.QueueId} is an agent queue; use a USER quick connect`,
         );
       const flowId = await requireFlow(repos, instanceId, c.QueueConfig.ContactFlowId, type);
-      return { QuickConnectType: type, QueueConfig: { QueueId: queueId, ContactFlowId: flowId } };
+      return { QuickConnectType: type, QueueConfig: { QueueId: queue.QueueId, ContactFlowId: flowId } };
     }
     case 'FLOW': {
       if (!c.FlowConfig) throw missing();
@@ -155,32 +148,19 @@ async function checkConfig(
 /** Quick connects: Create/Describe/List/UpdateConfig/UpdateName/Delete. */
 export function quickConnectService(deps: ServiceDeps) {
   const { store, clock, ids, arns, limits } = deps;
-
-  /** Loads the quick connect, applies `change`, stamps and saves it: the shape of every update operation. */
-  const modify = (
-    instanceId: string,
-    quickConnectId: string,
-    change: (qc: QuickConnect, repos: Repositories) => Promise<QuickConnect>,
-  ) =>
-    store.transaction(async (repos) => {
-      await requireInstance(repos, instanceId);
-      const current = await requireQuickConnect(repos, instanceId, quickConnectId);
-      const next = { ...(await change(current, repos)), LastModifiedTime: clock.now() };
-      await repos.quickConnects.update(next);
-      return next;
-    });
+  const quickConnects = resourceOps(deps, QUICK_CONNECT);
 
   return {
     async create(instanceId: string, input: CreateQuickConnectInput): Promise<QuickConnect> {
       const req = validate(CreateInput, input);
       return store.transaction(async (repos) => {
         await requireInstance(repos, instanceId);
-        if (await repos.quickConnects.findByName(instanceId, req.Name))
-          throw duplicate('Quick connect', req.Name);
-        if ((await repos.quickConnects.count(instanceId)) >= limits.quickConnectsPerInstance)
-          throw limitExceeded(
-            `an instance may have at most ${limits.quickConnectsPerInstance} quick connects`,
-          );
+        await QUICK_CONNECT.requireUnusedName(repos, instanceId, req.Name);
+        requireRoom(
+          'quick connects',
+          await repos.quickConnects.count(instanceId),
+          limits.quickConnectsPerInstance,
+        );
         const config = await checkConfig(repos, instanceId, req.QuickConnectConfig);
         const id = ids.next();
         const qc: QuickConnect = {
@@ -198,22 +178,20 @@ export function quickConnectService(deps: ServiceDeps) {
       });
     },
 
-    async describe(instanceId: string, quickConnectId: string): Promise<QuickConnect> {
-      validate(IdOrArn, quickConnectId);
-      await requireInstance(store.repos, instanceId);
-      return requireQuickConnect(store.repos, instanceId, quickConnectId);
-    },
+    describe: quickConnects.describe,
 
     async list(
       instanceId: string,
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<QuickConnectSummary>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      const types = req.QuickConnectTypes?.length ? [...new Set(req.QuickConnectTypes)].sort() : undefined;
-      return listPage(`quick-connects:${instanceId}:${(types ?? []).join(',')}`, req, 100, async (page) =>
-        (await store.repos.quickConnects.list(instanceId, page, types)).map(quickConnectSummary),
-      );
+      return quickConnects.list(instanceId, ListInput, input, (req) => {
+        const { types, key } = typeFilter(req.QuickConnectTypes);
+        return {
+          scope: `quick-connects:${instanceId}:${key}`,
+          fetch: async (page) =>
+            (await store.repos.quickConnects.list(instanceId, page, types)).map(quickConnectSummary),
+        };
+      });
     },
 
     /** Replaces the config; the type may change. Queue associations are kept. */
@@ -223,7 +201,7 @@ export function quickConnectService(deps: ServiceDeps) {
       input: { QuickConnectConfig: unknown },
     ): Promise<QuickConnect> {
       const req = validate(z.object({ QuickConnectConfig: Config }), input);
-      return modify(instanceId, quickConnectId, async (qc, repos) => ({
+      return quickConnects.modify(instanceId, quickConnectId, async (qc, repos) => ({
         ...qc,
         QuickConnectConfig: await checkConfig(repos, instanceId, req.QuickConnectConfig),
       }));
@@ -239,29 +217,17 @@ export function quickConnectService(deps: ServiceDeps) {
         z.object({ Name: Name.optional(), Description: z.string().max(250).optional() }),
         input,
       );
-      return modify(instanceId, quickConnectId, async ({ Description: old, ...qc }, repos) => {
-        if (
-          req.Name !== undefined &&
-          req.Name !== qc.Name &&
-          (await repos.quickConnects.findByName(instanceId, req.Name))
-        )
-          throw duplicate('Quick connect', req.Name);
-        const description = req.Description ?? old;
-        return {
-          ...qc,
-          ...(req.Name !== undefined && { Name: req.Name }),
-          ...(description !== undefined && description !== '' && { Description: description }),
-        };
-      });
+      return quickConnects.modify(instanceId, quickConnectId, async ({ Description: old, ...qc }, repos) => ({
+        ...(await QUICK_CONNECT.renamed(repos, instanceId, qc, { Name: req.Name })),
+        ...descriptionMember(req.Description ?? old),
+      }));
     },
 
     /** Removes the quick connect from the queues it was associated with. */
     async delete(instanceId: string, quickConnectId: string): Promise<void> {
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const qc = await requireQuickConnect(repos, instanceId, quickConnectId);
-        await repos.quickConnects.delete(instanceId, qc.QuickConnectId);
-      });
+      await quickConnects.withItem(instanceId, quickConnectId, (qc, repos) =>
+        repos.quickConnects.delete(instanceId, qc.QuickConnectId),
+      );
     },
   };
 }

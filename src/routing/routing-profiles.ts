@@ -2,13 +2,10 @@ import { z } from 'zod';
 import {
   IdOrArn,
   Tags,
-  duplicate,
-  idFromIdOrArn,
   inUse,
   invalidParameter,
   limitExceeded,
   listPage,
-  notFound,
   resourceArn,
   validate,
   type ListResult,
@@ -19,9 +16,11 @@ import type {
   RoutingProfile,
   RoutingProfileQueueConfig,
   RoutingProfileQueueConfigSummary,
-  RoutingProfileRecord,
+  RoutingProfileRepo,
 } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import { namedResource, requireRoom, resourceOps, type ResourceSummary } from '../instances/resource.js';
+import { requireQueue } from './queues.js';
 import {
   AgentAvailabilityTimer,
   Description,
@@ -38,18 +37,17 @@ import {
   uniquePairs,
 } from './routing-profile-input.js';
 
-export type RoutingProfileSummary = { Id: string; Arn: string; Name: string; LastModifiedTime: number };
+export type RoutingProfileSummary = ResourceSummary;
 
-export async function requireRoutingProfile(
-  repos: Repositories,
-  instanceId: string,
-  idOrArn: string,
-): Promise<RoutingProfile> {
-  const id = idFromIdOrArn(idOrArn);
-  const rp = await repos.routingProfiles.get(instanceId, id);
-  if (!rp) throw notFound('Routing profile', id, 'RoutingProfileId');
-  return rp;
-}
+/** Updates return the profile read back: its association counts are derived on reading. */
+const ROUTING_PROFILE = namedResource<RoutingProfile, RoutingProfileRepo>({
+  what: 'Routing profile',
+  idName: 'RoutingProfileId',
+  repo: (repos) => repos.routingProfiles,
+  readBack: true,
+});
+
+export const requireRoutingProfile = ROUTING_PROFILE.require;
 
 /** A queue a routing profile may serve or call out from: it exists and is STANDARD. */
 async function requireStandardQueue(
@@ -58,11 +56,12 @@ async function requireStandardQueue(
   idOrArn: string,
   field: string,
 ): Promise<Queue> {
-  const id = idFromIdOrArn(idOrArn);
-  const q = await repos.queues.get(instanceId, id);
-  if (!q) throw notFound('Queue', id, 'QueueId');
+  const q = await requireQueue(repos, instanceId, idOrArn);
   if (q.QueueType !== 'STANDARD')
-    throw invalidParameter(field, `queue ${id} is an agent queue; routing profiles use STANDARD queues`);
+    throw invalidParameter(
+      field,
+      `queue ${q.QueueId} is an agent queue; routing profiles use STANDARD queues`,
+    );
   return q;
 }
 
@@ -110,31 +109,19 @@ export function routingProfileService(deps: ServiceDeps) {
       );
   };
 
-  /** Loads the profile, applies `change`, stamps and saves it: the shape of every update operation. */
-  const modify = (
-    instanceId: string,
-    routingProfileId: string,
-    change: (rp: RoutingProfile, repos: Repositories) => Promise<RoutingProfileRecord> | RoutingProfileRecord,
-  ) =>
-    store.transaction(async (repos) => {
-      await requireInstance(repos, instanceId);
-      const current = await requireRoutingProfile(repos, instanceId, routingProfileId);
-      const next = { ...(await change(current, repos)), LastModifiedTime: clock.now() };
-      await repos.routingProfiles.update(next);
-      return requireRoutingProfile(repos, instanceId, current.RoutingProfileId);
-    });
+  const profiles = resourceOps(deps, ROUTING_PROFILE);
 
   return {
     async create(instanceId: string, input: z.input<typeof CreateInput>): Promise<RoutingProfile> {
       const req = validate(CreateInput, input);
       return store.transaction(async (repos) => {
         await requireInstance(repos, instanceId);
-        if (await repos.routingProfiles.findByName(instanceId, req.Name))
-          throw duplicate('Routing profile', req.Name);
-        if ((await repos.routingProfiles.count(instanceId)) >= limits.routingProfilesPerInstance)
-          throw limitExceeded(
-            `an instance may have at most ${limits.routingProfilesPerInstance} routing profiles`,
-          );
+        await ROUTING_PROFILE.requireUnusedName(repos, instanceId, req.Name);
+        requireRoom(
+          'routing profiles',
+          await repos.routingProfiles.count(instanceId),
+          limits.routingProfilesPerInstance,
+        );
         const outbound = await requireStandardQueue(
           repos,
           instanceId,
@@ -166,26 +153,22 @@ export function routingProfileService(deps: ServiceDeps) {
       });
     },
 
-    async describe(instanceId: string, routingProfileId: string): Promise<RoutingProfile> {
-      validate(IdOrArn, routingProfileId);
-      await requireInstance(store.repos, instanceId);
-      return requireRoutingProfile(store.repos, instanceId, routingProfileId);
-    },
+    describe: profiles.describe,
 
     async list(
       instanceId: string,
       input: z.input<typeof ListInput> = {},
     ): Promise<ListResult<RoutingProfileSummary>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      return listPage(`routing-profiles:${instanceId}`, req, 100, async (page) =>
-        (await store.repos.routingProfiles.list(instanceId, page)).map((rp) => ({
-          Id: rp.RoutingProfileId,
-          Arn: rp.RoutingProfileArn,
-          Name: rp.Name,
-          LastModifiedTime: rp.LastModifiedTime,
-        })),
-      );
+      return profiles.list(instanceId, ListInput, input, () => ({
+        scope: `routing-profiles:${instanceId}`,
+        fetch: async (page) =>
+          (await store.repos.routingProfiles.list(instanceId, page)).map((rp) => ({
+            Id: rp.RoutingProfileId,
+            Arn: rp.RoutingProfileArn,
+            Name: rp.Name,
+            LastModifiedTime: rp.LastModifiedTime,
+          })),
+      }));
     },
 
     async associateQueues(
@@ -194,7 +177,7 @@ export function routingProfileService(deps: ServiceDeps) {
       input: { QueueConfigs?: unknown; ManualAssignmentQueueConfigs?: unknown },
     ): Promise<void> {
       const req = validate(z.object({ QueueConfigs, ManualAssignmentQueueConfigs: ManualAssignment }), input);
-      await modify(instanceId, routingProfileId, async (rp, repos) => {
+      await profiles.modify(instanceId, routingProfileId, async (rp, repos) => {
         const existing = await repos.routingProfiles.queueConfigs(instanceId, rp.RoutingProfileId);
         const added = await resolveQueueConfigs(repos, instanceId, req.QueueConfigs, existing);
         pairQuota(existing.length + added.length);
@@ -212,7 +195,7 @@ export function routingProfileService(deps: ServiceDeps) {
         z.object({ QueueReferences, ManualAssignmentQueueReferences: ManualAssignment }),
         input,
       );
-      await modify(instanceId, routingProfileId, async (rp, repos) => {
+      await profiles.modify(instanceId, routingProfileId, async (rp, repos) => {
         const existing = await repos.routingProfiles.queueConfigs(instanceId, rp.RoutingProfileId);
         const refs = uniquePairs(
           req.QueueReferences.map((r) => ({ QueueReference: r })),
@@ -233,8 +216,7 @@ export function routingProfileService(deps: ServiceDeps) {
       input: z.input<typeof ListQueuesInput> = {},
     ): Promise<ListResult<RoutingProfileQueueConfigSummary>> {
       const req = validate(ListQueuesInput, input);
-      await requireInstance(store.repos, instanceId);
-      const rp = await requireRoutingProfile(store.repos, instanceId, routingProfileId);
+      const rp = await profiles.read(instanceId, routingProfileId);
       return listPage(`routing-profile-queues:${rp.RoutingProfileId}`, req, 100, (page) =>
         store.repos.routingProfiles.listQueueConfigs(instanceId, rp.RoutingProfileId, page),
       );
@@ -247,7 +229,7 @@ export function routingProfileService(deps: ServiceDeps) {
       input: { QueueConfigs: unknown },
     ): Promise<void> {
       const req = validate(z.object({ QueueConfigs }), input);
-      await modify(instanceId, routingProfileId, async (rp, repos) => {
+      await profiles.modify(instanceId, routingProfileId, async (rp, repos) => {
         const existing = await repos.routingProfiles.queueConfigs(instanceId, rp.RoutingProfileId);
         const pairs = requireAssociated(
           uniquePairs(req.QueueConfigs, 'QueueConfigs'),
@@ -275,7 +257,7 @@ export function routingProfileService(deps: ServiceDeps) {
       input: { MediaConcurrencies: unknown },
     ): Promise<RoutingProfile> {
       const req = validate(z.object({ MediaConcurrencies }), input);
-      return modify(instanceId, routingProfileId, (rp) => ({
+      return profiles.modify(instanceId, routingProfileId, (rp) => ({
         ...rp,
         MediaConcurrencies: req.MediaConcurrencies,
       }));
@@ -287,19 +269,9 @@ export function routingProfileService(deps: ServiceDeps) {
       input: { Name?: unknown; Description?: unknown },
     ): Promise<RoutingProfile> {
       const req = validate(z.object({ Name: Name.optional(), Description: Description.optional() }), input);
-      return modify(instanceId, routingProfileId, async (rp, repos) => {
-        if (
-          req.Name !== undefined &&
-          req.Name !== rp.Name &&
-          (await repos.routingProfiles.findByName(instanceId, req.Name))
-        )
-          throw duplicate('Routing profile', req.Name);
-        return {
-          ...rp,
-          ...(req.Name !== undefined && { Name: req.Name }),
-          ...(req.Description !== undefined && { Description: req.Description }),
-        };
-      });
+      return profiles.modify(instanceId, routingProfileId, (rp, repos) =>
+        ROUTING_PROFILE.renamed(repos, instanceId, rp, req),
+      );
     },
 
     async updateDefaultOutboundQueue(
@@ -308,7 +280,7 @@ export function routingProfileService(deps: ServiceDeps) {
       input: { DefaultOutboundQueueId: unknown },
     ): Promise<RoutingProfile> {
       const req = validate(z.object({ DefaultOutboundQueueId: IdOrArn }), input);
-      return modify(instanceId, routingProfileId, async (rp, repos) => {
+      return profiles.modify(instanceId, routingProfileId, async (rp, repos) => {
         const q = await requireStandardQueue(
           repos,
           instanceId,
@@ -325,16 +297,14 @@ export function routingProfileService(deps: ServiceDeps) {
       input: { AgentAvailabilityTimer: unknown },
     ): Promise<RoutingProfile> {
       const req = validate(z.object({ AgentAvailabilityTimer }), input);
-      return modify(instanceId, routingProfileId, (rp) => ({
+      return profiles.modify(instanceId, routingProfileId, (rp) => ({
         ...rp,
         AgentAvailabilityTimer: req.AgentAvailabilityTimer,
       }));
     },
 
     async delete(instanceId: string, routingProfileId: string): Promise<void> {
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const rp = await requireRoutingProfile(repos, instanceId, routingProfileId);
+      await profiles.withItem(instanceId, routingProfileId, async (rp, repos) => {
         if (rp.IsDefault)
           throw invalidParameter('RoutingProfileId', 'the default routing profile cannot be deleted');
         const users = await repos.routingProfiles.usedByUsers(instanceId, rp.RoutingProfileId, 5);

@@ -3,8 +3,6 @@ import {
   IdOrArn,
   idFromIdOrArn,
   isConnectError,
-  listPage,
-  notFound,
   propertyValidation,
   resourceArn,
   validate,
@@ -16,8 +14,10 @@ import type {
   TaskTemplate,
   TaskTemplateBody,
   TaskTemplateMetadata,
+  TaskTemplateRepo,
 } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
+import { resource, resourceOps } from '../instances/resource.js';
 import { templateProblems } from './template-rules.js';
 import {
   CreateInput,
@@ -35,16 +35,13 @@ export type { CreateTaskTemplateInput, ListTaskTemplatesInput, UpdateTaskTemplat
 /** The flow type a task runs (an inbound flow, in the console's words). */
 const TASK_FLOW_TYPE = 'CONTACT_FLOW';
 
-export async function requireTaskTemplate(
-  repos: Repositories,
-  instanceId: string,
-  idOrArn: string,
-): Promise<TaskTemplate> {
-  const id = idFromIdOrArn(idOrArn);
-  const t = await repos.taskTemplates.get(instanceId, id);
-  if (!t) throw notFound('Task template', id, 'TaskTemplateId');
-  return t;
-}
+const TASK_TEMPLATE = resource<TaskTemplate, TaskTemplateRepo>({
+  what: 'Task template',
+  idName: 'TaskTemplateId',
+  repo: (repos) => repos.taskTemplates,
+});
+
+export const requireTaskTemplate = TASK_TEMPLATE.require;
 
 /** Connect's quota error for templates: 402, not retried by the SDK, with a Reason. */
 const quotaExceeded = (message: string, quota: string): ConnectError =>
@@ -123,6 +120,7 @@ export const metadataOf = (t: TaskTemplate): TaskTemplateMetadata => ({
 /** Task templates: Create/Get/Update/List/Delete, each create and update a new version (SnapshotVersion). */
 export function taskTemplateService(deps: ServiceDeps) {
   const { store, clock, ids, arns, limits } = deps;
+  const templates = resourceOps(deps, TASK_TEMPLATE);
 
   /** Refuses a template over the field quota, or breaking any rule (all of them in one error). */
   async function check(
@@ -182,8 +180,7 @@ export function taskTemplateService(deps: ServiceDeps) {
     ): Promise<TaskTemplate> {
       validate(IdOrArn, taskTemplateId);
       const { SnapshotVersion } = validate(GetInput, input);
-      await requireInstance(store.repos, instanceId);
-      const current = await requireTaskTemplate(store.repos, instanceId, taskTemplateId);
+      const current = await templates.read(instanceId, taskTemplateId);
       if (SnapshotVersion === undefined) return current;
       const version = /^[1-9]\d{0,8}$/.test(SnapshotVersion) ? Number(SnapshotVersion) : undefined;
       const snapshot =
@@ -203,13 +200,14 @@ export function taskTemplateService(deps: ServiceDeps) {
       instanceId: string,
       input: ListTaskTemplatesInput = {},
     ): Promise<ListResult<TaskTemplateMetadata>> {
-      const req = validate(ListInput, input);
-      await requireInstance(store.repos, instanceId);
-      const filter = { Status: req.Status, Name: req.Name };
-      const scope = `task-templates:${JSON.stringify([instanceId, req.Status ?? '', req.Name ?? ''])}`;
-      return listPage(scope, req, 100, async (page) =>
-        (await store.repos.taskTemplates.list(instanceId, page, filter)).map(metadataOf),
-      );
+      return templates.list(instanceId, ListInput, input, (req) => {
+        const filter = { Status: req.Status, Name: req.Name };
+        return {
+          scope: `task-templates:${JSON.stringify([instanceId, req.Status ?? '', req.Name ?? ''])}`,
+          fetch: async (page) =>
+            (await store.repos.taskTemplates.list(instanceId, page, filter)).map(metadataOf),
+        };
+      });
     },
 
     /** Full replacement, as Connect's: what the request leaves out is cleared (the Name is kept). */
@@ -220,9 +218,7 @@ export function taskTemplateService(deps: ServiceDeps) {
     ): Promise<TaskTemplate> {
       validate(IdOrArn, taskTemplateId);
       const req = validate(UpdateInput, input);
-      return store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const current = await requireTaskTemplate(repos, instanceId, taskTemplateId);
+      return templates.withItem(instanceId, taskTemplateId, async (current, repos) => {
         const body = bodyOf({ ...req, Name: req.Name ?? current.Name }, current.Status);
         const statusMissing: PropertyValidationProblem[] =
           req.Status === undefined
@@ -252,11 +248,9 @@ export function taskTemplateService(deps: ServiceDeps) {
 
     async delete(instanceId: string, taskTemplateId: string): Promise<void> {
       validate(IdOrArn, taskTemplateId);
-      await store.transaction(async (repos) => {
-        await requireInstance(repos, instanceId);
-        const t = await requireTaskTemplate(repos, instanceId, taskTemplateId);
-        await repos.taskTemplates.delete(instanceId, t.Id);
-      });
+      await templates.withItem(instanceId, taskTemplateId, (t, repos) =>
+        repos.taskTemplates.delete(instanceId, t.Id),
+      );
     },
   };
 }
