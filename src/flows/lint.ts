@@ -26,13 +26,13 @@ export interface ReferenceChecker {
 /** Actions reachable from StartAction by any transition. */
 export function reachable(flow: FlowDocument): Set<string> {
   const seen = new Set<string>();
-  const todo = flow.actions.has(flow.startAction) ? [flow.startAction] : [];
-  while (todo.length > 0) {
-    const id = todo.pop() as string;
+  const pending = flow.actions.has(flow.startAction) ? [flow.startAction] : [];
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
     if (seen.has(id)) continue;
     seen.add(id);
     const action = flow.actions.get(id);
-    if (action) for (const t of targetsOf(action)) if (flow.actions.has(t) && !seen.has(t)) todo.push(t);
+    if (action) for (const t of targetsOf(action)) if (flow.actions.has(t) && !seen.has(t)) pending.push(t);
   }
   return seen;
 }
