@@ -85,8 +85,11 @@ export async function openStore(options: StoreOptions): Promise<Store & { db: Ky
   return {
     kind: postgres ? 'postgres' : 'sqlite',
     db,
-    repos: createRepositories(db, arns),
-    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx, arns))),
+    repos: createRepositories(db, arns, postgres ? 'postgres' : 'sqlite'),
+    transaction: (work) =>
+      db
+        .transaction()
+        .execute((trx) => work(createRepositories(trx, arns, postgres ? 'postgres' : 'sqlite'))),
     close: () => db.destroy(),
   };
 }

@@ -16,7 +16,11 @@ import { createTaskTemplateRepo } from './repos/task-templates.js';
 import { createContactRepo } from './repos/contacts.js';
 import { createAgentStateRepo, createIdempotencyRepo, createTimerRepo } from './repos/engine-state.js';
 
-export function createRepositories(db: Kysely<Database>, arns: ArnContext): Repositories {
+export function createRepositories(
+  db: Kysely<Database>,
+  arns: ArnContext,
+  dialect: 'sqlite' | 'postgres',
+): Repositories {
   return {
     instances: createInstanceRepo(db),
     hours: createHoursRepo(db, arns),
@@ -29,7 +33,7 @@ export function createRepositories(db: Kysely<Database>, arns: ArnContext): Repo
     phoneNumbers: createPhoneNumberRepo(db, arns),
     flows: createFlowRepo(db, arns),
     taskTemplates: createTaskTemplateRepo(db, arns),
-    contacts: createContactRepo(db, arns),
+    contacts: createContactRepo(db, arns, dialect),
     timers: createTimerRepo(db),
     agentStates: createAgentStateRepo(db),
     idempotency: createIdempotencyRepo(db),

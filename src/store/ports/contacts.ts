@@ -85,6 +85,26 @@ export interface ContactEvent {
   Detail: Record<string, unknown>;
 }
 
+/** A contact timestamp searches and sorts by. */
+export type ContactTimeField = 'initiation' | 'scheduled' | 'enqueue' | 'connected' | 'disconnect' | 'expiry';
+
+export type MatchType = 'MATCH_ALL' | 'MATCH_ANY' | 'MATCH_EXACT' | 'MATCH_NONE';
+
+/** SearchContacts' criteria, in the store's terms (times in epoch ms, ids resolved). */
+export interface ContactQuery {
+  timeRange: { field: ContactTimeField; start: number; end: number };
+  channels?: ContactChannel[];
+  initiationMethods?: ContactInitiationMethod[];
+  queueIds?: string[];
+  agentIds?: string[];
+  states?: ContactLifecycle[];
+  name?: { texts: string[]; match: MatchType };
+  /** Timestamps that must exist (or not): e.g. no disconnect time = in progress. */
+  timestamps?: { field: ContactTimeField; exists: boolean }[];
+  attributes?: { criteria: { key: string; values: string[] }[]; match: 'MATCH_ALL' | 'MATCH_ANY' };
+  sort: { field: ContactTimeField | 'initiationMethod' | 'channel'; descending: boolean };
+}
+
 export interface ContactRepo {
   insert(contact: Contact): Promise<void>;
   update(contact: Contact): Promise<void>;
@@ -98,6 +118,12 @@ export interface ContactRepo {
   /** Appends to the timeline; the sequence number is the next one of the contact. */
   appendEvent(instanceId: string, event: Omit<ContactEvent, 'Seq'>): Promise<ContactEvent>;
   events(instanceId: string, contactId: string): Promise<ContactEvent[]>;
+  /** Contacts matching `query` (a page of them) and how many match in all. */
+  search(
+    instanceId: string,
+    query: ContactQuery,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: Contact[]; total: number }>;
 }
 
 export type TimerKind = 'deliver' | 'flow' | 'offer' | 'expire' | 'acw';

@@ -3,6 +3,7 @@ import { resourceArn, type ArnContext } from '../../../core/index.js';
 import type { Contact, ContactEvent, ContactRepo } from '../../ports/index.js';
 import type { ContactsTable, Database } from '../schema.js';
 import { compact, json } from '../table.js';
+import { searchContacts } from './contact-search.js';
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const num = (v: number | null): number | undefined => (v === null ? undefined : Number(v));
@@ -49,7 +50,11 @@ const toRow = (c: Contact): ContactsTable => ({
   queue_flow_state_json: jsonOrNull(c.QueueFlowState),
 });
 
-export function createContactRepo(db: Kysely<Database>, arns: ArnContext): ContactRepo {
+export function createContactRepo(
+  db: Kysely<Database>,
+  arns: ArnContext,
+  dialect: 'sqlite' | 'postgres',
+): ContactRepo {
   const fromRow = (r: ContactsTable): Contact =>
     compact({
       InstanceId: r.instance_id,
@@ -168,6 +173,10 @@ export function createContactRepo(db: Kysely<Database>, arns: ArnContext): Conta
         })
         .execute();
       return { ...event, Seq: seq };
+    },
+    async search(instanceId, query, page) {
+      const { rows, total } = await searchContacts(db, dialect, instanceId, query, page);
+      return { items: rows.map(fromRow), total };
     },
     async events(instanceId, contactId) {
       const rows = await db
