@@ -131,7 +131,7 @@ export function flowContentProblems(content: string, status: ContentStatus): Con
   return status === 'SAVED' ? [] : structureProblems(parsed.value).slice(0, MAX_PROBLEMS);
 }
 
-/** Throws InvalidContactFlowException with the problems of `content`, if it has any. */
+/** Throws InvalidContactFlowException listing the problems of `content`, when there are problems. */
 export function assertFlowContent(content: string, status: ContentStatus, what = 'flow'): void {
   const problems = flowContentProblems(content, status);
   if (problems.length === 0) return;
