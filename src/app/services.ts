@@ -10,6 +10,7 @@ import { securityProfileService } from '../access/security-profiles.js';
 import { phoneNumberService } from '../channels/phone-numbers.js';
 import { flowService } from '../flows/flow-resources.js';
 import { taskTemplateService } from '../tasks/templates.js';
+import { contactQueryService } from '../contacts/queries.js';
 
 /** Every configuration service of Tsunagi, over one set of dependencies. */
 export function createServices(deps: ServiceDeps) {
@@ -35,6 +36,7 @@ export function createServices(deps: ServiceDeps) {
     phoneNumbers: phoneNumberService(deps),
     flows: flowService(deps),
     taskTemplates: taskTemplateService(deps),
+    contacts: contactQueryService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

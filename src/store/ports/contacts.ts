@@ -101,6 +101,8 @@ export interface ContactQuery {
   name?: { texts: string[]; match: MatchType };
   /** Timestamps that must exist (or not): e.g. no disconnect time = in progress. */
   timestamps?: { field: ContactTimeField; exists: boolean }[];
+  /** More time ranges that must all hold (SearchContacts' AdditionalTimeRange). */
+  moreRanges?: { field: ContactTimeField; start: number; end: number }[];
   attributes?: { criteria: { key: string; values: string[] }[]; match: 'MATCH_ALL' | 'MATCH_ANY' };
   sort: { field: ContactTimeField | 'initiationMethod' | 'channel'; descending: boolean };
 }

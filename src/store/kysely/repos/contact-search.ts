@@ -42,6 +42,8 @@ export function applyContactQuery(q: Q, query: ContactQuery, dialect: 'sqlite' |
   if (query.queueIds?.length) q = q.where('queue_id', 'in', query.queueIds);
   if (query.agentIds?.length) q = q.where('agent_id', 'in', query.agentIds);
   if (query.states?.length) q = q.where('state', 'in', query.states);
+  for (const r of query.moreRanges ?? [])
+    q = q.where(TIME_COLUMN[r.field], '>=', r.start).where(TIME_COLUMN[r.field], '<=', r.end);
   for (const t of query.timestamps ?? []) q = q.where(TIME_COLUMN[t.field], t.exists ? 'is not' : 'is', null);
   const name = query.name;
   if (name?.texts.length) {
