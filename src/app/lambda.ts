@@ -1,3 +1,4 @@
+import { isRecord } from '../core/index.js';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { RequestResult } from '../flows/runtime/protocol.js';
@@ -47,9 +48,6 @@ export function lambdaEvent(
     },
   };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks a function's answer as the block's ResponseValidation says: a flat string map, or any JSON object. */
 export function acceptResponse(

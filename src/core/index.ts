@@ -6,3 +6,4 @@ export * from './validation.js';
 export * from './brand.js';
 export * from './paging.js';
 export * from './limits.js';
+export * from './shapes.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConnectError } from './errors.js';
+import { E164_PATTERN } from './shapes.js';
 
 /** `['QueueConfigs', 0, 'Priority']` → `QueueConfigs[0].Priority` */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -54,7 +55,7 @@ export type Channel = z.infer<typeof Channel>;
 
 export const E164 = z
   .string()
-  .regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 phone number such as +815012345678');
+  .regex(E164_PATTERN, 'must be an E.164 phone number such as +815012345678');
 
 /** An id or the resource's ARN. */
 export const IdOrArn = z.string().min(1).max(500);

@@ -4,7 +4,7 @@
  * formats people paste, for the import command. Pure functions.
  */
 import { createHash } from 'node:crypto';
-import { ConnectError } from '../core/index.js';
+import { ConnectError, isRecord } from '../core/index.js';
 import { flowTypeFromMetadata, type FlowType } from './model.js';
 
 export type ContentStatus = 'PUBLISHED' | 'SAVED';
@@ -31,9 +31,6 @@ const MAX_PROBLEMS = 50;
 export function flowContentSha256(content: string): string {
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** JSON.parse that tolerates a leading byte-order mark, as editors save it. */
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

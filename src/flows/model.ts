@@ -1,3 +1,4 @@
+import { isRecord } from '../core/index.js';
 /**
  * The Amazon Connect flow language (Version 2019-10-30) as Tsunagi holds it after import: actions in a Map keyed
  * by their free-text identifiers, transitions normalized, unknown types and parameters kept as they came.
@@ -79,9 +80,6 @@ export interface ReadProblem {
   code: 'NOT_JSON' | 'NOT_A_FLOW';
   message: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const target = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 

@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import {
+  ATTRIBUTE_KEY,
   ConnectError,
+  MAX_ATTRIBUTE_BYTES,
+  attributeBytes,
   IdOrArn,
   idFromIdOrArn,
   invalidParameter,
@@ -18,8 +21,6 @@ import type { Contact, Repositories, Timer } from '../store/ports/index.js';
 import type { ServiceDeps } from '../instances/context.js';
 import { resolveTaskValues } from './task-values.js';
 
-const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
-const MAX_ATTRIBUTE_BYTES = 32_768;
 const REFERENCE_TYPES = ['URL', 'NUMBER', 'STRING', 'DATE', 'EMAIL'] as const;
 
 const Reference = z.object({ Type: z.enum(REFERENCE_TYPES), Value: z.string().max(4096) });
@@ -51,12 +52,6 @@ export interface TaskOrigin {
   initiationMethod: Contact['InitiationMethod'];
   /** The agent who made it in the workspace (recorded as segment attribute connect:CreatedByUser). */
   createdByUserArn?: string;
-}
-
-function attributeBytes(attributes: Record<string, string>): number {
-  let n = 0;
-  for (const [k, v] of Object.entries(attributes)) n += Buffer.byteLength(k) + Buffer.byteLength(v);
-  return n;
 }
 
 async function flowOfQuickConnect(repos: Repositories, instanceId: string, idOrArn: string): Promise<string> {

@@ -1,3 +1,10 @@
+import {
+  ATTRIBUTE_KEY,
+  E164_PATTERN,
+  MAX_ATTRIBUTE_BYTES,
+  attributeBytes,
+  isRecord,
+} from '../../core/index.js';
 import { asBoolean, asNumber, resolveMap } from '../runtime/values.js';
 import {
   ERR,
@@ -10,19 +17,6 @@ import {
   type ActionContext,
   type Step,
 } from '../runtime/spec.js';
-
-const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
-/** Connect's limit on all of a contact's attributes together. */
-export const MAX_ATTRIBUTE_BYTES = 32_768;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function attributeBytes(attributes: Record<string, string>): number {
-  let n = 0;
-  for (const [k, v] of Object.entries(attributes)) n += Buffer.byteLength(k) + Buffer.byteLength(v);
-  return n;
-}
 
 /** Sets contact attributes all or nothing: a bad key or going over 32 KB changes nothing and is an error. */
 function setAttributes(ctx: ActionContext, values: Record<string, string>): Step {
@@ -189,7 +183,7 @@ export const dataActions = defineActions([
       const raw = ctx.text('CallbackNumber');
       if (!raw.startsWith('$.')) return { kind: 'error', error: 'InvalidCallbackNumber' };
       const number = ctx.single('CallbackNumber');
-      if (!/^\+[1-9]\d{1,14}$/.test(number)) return { kind: 'error', error: 'InvalidCallbackNumber' };
+      if (!E164_PATTERN.test(number)) return { kind: 'error', error: 'InvalidCallbackNumber' };
       ctx.state.contact.CallbackNumber = number;
       return success;
     },

@@ -1,3 +1,4 @@
+import { E164_PATTERN } from '../../core/index.js';
 import { asBoolean, asNumber } from '../runtime/values.js';
 import {
   ERR,
@@ -274,7 +275,7 @@ export const participantActions = defineActions([
     channels: NOT_CHAT_TASK_EMAIL(),
     run(ctx) {
       const number = ctx.single('ThirdPartyPhoneNumber');
-      if (!/^\+[1-9]\d{1,14}$/.test(number)) return { kind: 'error', error: ERR };
+      if (!E164_PATTERN.test(number)) return { kind: 'error', error: ERR };
       return {
         kind: 'end',
         outcome: {

@@ -1,4 +1,4 @@
-import { idFromIdOrArn } from '../../core/index.js';
+import { idFromIdOrArn, isRecord } from '../../core/index.js';
 import { asNumber, resolveMap } from '../runtime/values.js';
 import {
   ERR,
@@ -13,9 +13,6 @@ import {
 import type { CreateTaskRequest } from '../runtime/protocol.js';
 import type { ContactReference, QueueInfo } from '../runtime/state.js';
 import { queueTarget } from './control.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The queue a request's answer describes (`data.queue`), if it is one. */
 function queueFrom(data: Record<string, unknown> | undefined): QueueInfo | undefined {
