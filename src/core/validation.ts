@@ -53,9 +53,7 @@ export const Tags = z
 export const Channel = z.enum(['VOICE', 'CHAT', 'TASK', 'EMAIL']);
 export type Channel = z.infer<typeof Channel>;
 
-export const E164 = z
-  .string()
-  .regex(E164_PATTERN, 'must be an E.164 phone number such as +815012345678');
+export const E164 = z.string().regex(E164_PATTERN, 'must be an E.164 phone number such as +815012345678');
 
 /** An id or the resource's ARN. */
 export const IdOrArn = z.string().min(1).max(500);
