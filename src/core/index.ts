@@ -7,3 +7,4 @@ export * from './brand.js';
 export * from './paging.js';
 export * from './limits.js';
 export * from './shapes.js';
+export * from './heap.js';

@@ -27,6 +27,8 @@ export interface Limits {
   reschedulesPerTask: number;
   linkedTasksPerContact: number;
   activeTasksPerInstance: number;
+  /** How long an offered contact waits for the agent to accept it before it goes back to its queue, in ms. */
+  offerTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -52,4 +54,5 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   reschedulesPerTask: 20,
   linkedTasksPerContact: 12,
   activeTasksPerInstance: 2500,
+  offerTimeoutMs: 20_000,
 };

@@ -21,9 +21,9 @@ import {
   effectiveEnqueue,
   insertSorted,
   lowerBound,
-  MinHeap,
   removeSorted,
 } from './decide.js';
+import { MinHeap } from '../core/index.js';
 import type { AgentView, Offer, RoutingChannel, WaitingContact } from './decide.js';
 
 interface ContactEntry {

@@ -52,6 +52,11 @@ export interface TaskOrigin {
   initiationMethod: Contact['InitiationMethod'];
   /** The agent who made it in the workspace (recorded as segment attribute connect:CreatedByUser). */
   createdByUserArn?: string;
+  /**
+   * Whether a RelatedContactId or PreviousContactId copies that contact's attributes (StartTaskContact: yes). The
+   * Create task block passes only the attributes it names (rule C2).
+   */
+  inheritAttributes?: boolean;
 }
 
 async function flowOfQuickConnect(repos: Repositories, instanceId: string, idOrArn: string): Promise<string> {
@@ -196,7 +201,10 @@ export async function createTask(
       values && { TaskTemplateId: template.Id, TaskTemplateVersion: values.TaskTemplateVersion }),
     TransferCount: 0,
     RescheduleCount: 0,
-    Attributes: { ...(related?.Attributes ?? previous?.Attributes ?? {}), ...attributes },
+    Attributes: {
+      ...(origin.inheritAttributes === false ? {} : (related?.Attributes ?? previous?.Attributes ?? {})),
+      ...attributes,
+    },
     References: values ? { ...(input.References ?? {}), ...values.References } : (input.References ?? {}),
     SegmentAttributes: origin.createdByUserArn
       ? { 'connect:CreatedByUser': { ValueString: origin.createdByUserArn } }

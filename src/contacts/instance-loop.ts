@@ -1,0 +1,174 @@
+/**
+ * One instance's command loop (DESIGN.md "Runtime model"): commands run one at a time; each commits its changes
+ * in one store transaction, then updates what others see (timers armed, events published, outside work
+ * started). The in-memory indexes are rebuilt from the store on start, and again after a command that failed
+ * half-way through changing them.
+ */
+import { instanceArn, type TimerHandle } from '../core/index.js';
+import type { ServiceDeps } from '../instances/context.js';
+import { RoutingIndex } from '../routing/routing-index.js';
+import { TimerWheel } from '../scheduler/timer-wheel.js';
+import type { Timer } from '../store/ports/index.js';
+import { FlowCache } from './flow-cache.js';
+import type { EnginePorts } from './events.js';
+import { Tx, track, type Live } from './live.js';
+import { agentChanged, indexWaiting, requeue, route } from './lifecycle.js';
+import { loadAgent } from './agent-view.js';
+import { deliverTask, lambdaAnswered } from './flow-host.js';
+import { hostStateOf } from './host-state.js';
+import { fireTimer } from './timers.js';
+
+export class InstanceLoop {
+  private live!: Live;
+  private chain: Promise<unknown> = Promise.resolve();
+  private stale = false;
+  private routeTimer: { at: number; handle: TimerHandle } | undefined;
+  private stopped = false;
+
+  constructor(
+    readonly instanceId: string,
+    private readonly deps: ServiceDeps,
+    private readonly ports: EnginePorts,
+  ) {}
+
+  /** The live state, for reads between commands (metrics, snapshots). */
+  get state(): Live {
+    return this.live;
+  }
+
+  /** Rebuilds the indexes from the store, then recovers: offers back to queues, late timers fired, routing. */
+  async start(): Promise<void> {
+    await this.rebuild();
+    const lost = [...this.live.contacts.values()].filter((c) => c.State === 'OFFERED');
+    const pending = [...this.live.contacts.values()].filter((c) => hostStateOf(c)?.pending);
+    await this.run('recover', async (tx) => {
+      for (const c of lost) await requeue(tx, c, 'MISSED');
+      for (const c of pending) {
+        const token = hostStateOf(c)?.pending?.token ?? '';
+        await lambdaAnswered(tx, c.Id, token, {
+          ok: false,
+          error: 'NoMatchingError',
+          message: 'Tsunagi restarted while the function was running',
+        });
+      }
+    });
+    this.fire(this.live.wheel.takeDue(this.deps.clock.now()));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.live?.wheel.stop();
+    this.routeTimer?.handle.cancel();
+  }
+
+  /** Runs a command in turn. Its result (or error) is the caller's; the loop goes on either way. */
+  run<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const next = this.chain.then(() => this.execute(name, work));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Waits for every command queued so far (tests, shutdown). */
+  async idle(): Promise<void> {
+    for (let seen: Promise<unknown> | undefined; seen !== this.chain;) {
+      seen = this.chain;
+      await seen;
+    }
+  }
+
+  private async execute<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.stopped) throw new Error(`instance ${this.instanceId} is stopped`);
+    if (this.stale) await this.rebuild();
+    const now = this.deps.clock.now();
+    let tx: Tx | undefined;
+    try {
+      const result = await this.deps.store.transaction(async (repos) => {
+        tx = new Tx(this.live, repos, now);
+        const value = await work(tx);
+        for (let id = tx.deliveries.shift(); id; id = tx.deliveries.shift()) await deliverTask(tx, id);
+        await route(tx);
+        return value;
+      });
+      if (tx) this.afterCommit(tx);
+      return result;
+    } catch (e) {
+      if (tx?.touched) this.stale = true;
+      throw e;
+    } finally {
+      this.armRouting();
+      void name;
+    }
+  }
+
+  private afterCommit(tx: Tx): void {
+    const { wheel } = this.live;
+    for (const t of tx.timersAdded) if (!tx.timersDropped.has(t.Id)) wheel.add(t);
+    for (const id of tx.timersDropped) wheel.remove(id);
+    // A contact changed several times in one command is published once, as it is after the commit.
+    const last = new Map<string, number>();
+    tx.events.forEach((e, i) => {
+      if (e.type === 'contact') last.set(e.contact.Id, i);
+    });
+    tx.events.forEach((e, i) => {
+      if (e.type !== 'contact') this.ports.events.publish(this.instanceId, e);
+      else if (last.get(e.contact.Id) === i)
+        this.ports.events.publish(this.instanceId, { type: 'contact', contact: structuredClone(e.contact) });
+    });
+    for (const work of tx.outside) void work().catch(() => undefined);
+  }
+
+  /** A Delay running out makes a waiting contact eligible: routing looks again then (an in-memory wake-up). */
+  private armRouting(): void {
+    if (this.stopped || !this.live) return;
+    const at = this.live.index.nextEligibleAt(this.deps.clock.now());
+    if (at === undefined || (this.routeTimer && this.routeTimer.at <= at)) return;
+    this.routeTimer?.handle.cancel();
+    this.routeTimer = {
+      at,
+      handle: this.deps.clock.setTimer(at, () => {
+        this.routeTimer = undefined;
+        void this.run('route', () => Promise.resolve()).catch(() => undefined);
+      }),
+    };
+  }
+
+  private fire(timers: Timer[]): void {
+    for (const t of timers) void this.run(`timer ${t.Kind}`, (tx) => fireTimer(tx, t)).catch(() => undefined);
+  }
+
+  private async rebuild(): Promise<void> {
+    this.live?.wheel.stop();
+    const { store, arns } = this.deps;
+    const repos = store.repos;
+    const instance = await repos.instances.get(this.instanceId);
+    const wheel = new TimerWheel(this.deps.clock, (due) => this.fire(due));
+    const live: Live = {
+      instanceId: this.instanceId,
+      instanceArn: instance?.Arn ?? instanceArn(arns, this.instanceId),
+      deps: this.deps,
+      ports: this.ports,
+      contacts: new Map(),
+      agents: new Map(),
+      holding: new Map(),
+      holderOf: new Map(),
+      queueDepth: new Map(),
+      index: new RoutingIndex(),
+      wheel,
+      flows: new FlowCache(this.instanceId),
+      later: (name, work) => void this.run(name, work).catch(() => undefined),
+    };
+    for (const c of await repos.contacts.listActive(this.instanceId)) {
+      track(live, c);
+      if (c.State === 'QUEUED') indexWaiting(live, c);
+    }
+    for (const state of await repos.agentStates.list(this.instanceId)) {
+      const agent = await loadAgent(repos, this.instanceId, state);
+      if (agent) live.agents.set(state.UserId, agent);
+    }
+    this.live = live;
+    this.stale = false;
+    const tx = new Tx(live, repos, this.deps.clock.now());
+    for (const userId of live.agents.keys()) await agentChanged(tx, userId);
+    for (const t of await repos.timers.list(this.instanceId)) wheel.add(t);
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * An instance's live state, as the engine holds it between commands: indexes of the store, rebuilt from it on
+ * start (docs/ENGINE.md "The instance loop"). `Tx` is one command: its store transaction, what it changed in
+ * memory, and what becomes visible once the transaction has committed.
+ */
+import type { Contact, ContactEvent, Repositories, Timer, TimerKind } from '../store/ports/index.js';
+import type { ServiceDeps } from '../instances/context.js';
+import type { RoutingIndex } from '../routing/routing-index.js';
+import type { AgentView } from '../routing/decide.js';
+import type { TimerWheel } from '../scheduler/timer-wheel.js';
+import type { FlowCache } from './flow-cache.js';
+import type { EngineEvent, EnginePorts } from './events.js';
+import type { AgentLive } from './agent-view.js';
+
+export interface Live {
+  readonly instanceId: string;
+  readonly instanceArn: string;
+  readonly deps: ServiceDeps;
+  readonly ports: EnginePorts;
+  /** Contacts not ENDED or EXPIRED. */
+  readonly contacts: Map<string, Contact>;
+  /** Agents with a status row, by user id. */
+  readonly agents: Map<string, AgentLive>;
+  /** The contacts each agent holds (offered, connected or in after-contact work), by user id. */
+  readonly holding: Map<string, Set<string>>;
+  /** The reverse of `holding`: contact id → user id. */
+  readonly holderOf: Map<string, string>;
+  /** QUEUED contacts per queue id (capacity and metrics). */
+  readonly queueDepth: Map<string, number>;
+  readonly index: RoutingIndex;
+  readonly wheel: TimerWheel;
+  readonly flows: FlowCache;
+  /** Runs `work` later as a command of this instance (answers from outside the loop come back this way). */
+  readonly later: (name: string, work: (tx: Tx) => Promise<void>) => void;
+}
+
+export class Tx {
+  /** Something in memory changed: if the transaction fails, the instance rebuilds from the store. */
+  touched = false;
+  readonly events: EngineEvent[] = [];
+  readonly timersAdded: Timer[] = [];
+  readonly timersDropped = new Set<string>();
+  /** Tasks created during the command whose flow starts before it ends (Create task block, StartTaskContact). */
+  readonly deliveries: string[] = [];
+  /** Work started after the commit, outside the loop (Lambda calls). */
+  readonly outside: (() => Promise<void>)[] = [];
+
+  constructor(
+    readonly live: Live,
+    readonly repos: Repositories,
+    readonly now: number,
+  ) {}
+
+  publish(event: EngineEvent): void {
+    this.events.push(event);
+  }
+}
+
+/** Records a contact's change: the row, its timeline entry, the in-memory copy, and the event for observers. */
+export async function saveContact(
+  tx: Tx,
+  contact: Contact,
+  event?: { type: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  contact.LastUpdateTimestamp = tx.now;
+  await tx.repos.contacts.update(contact);
+  if (event) await appendEvent(tx, contact.Id, event.type, event.detail ?? {});
+  tx.touched = true;
+  track(tx.live, contact);
+  tx.publish({ type: 'contact', contact });
+}
+
+const HOLDS = new Set(['OFFERED', 'CONNECTED', 'ACW']);
+
+/** Keeps the in-memory copies in step with a contact's new state. */
+export function track(live: Live, contact: Contact): void {
+  if (contact.State === 'ENDED' || contact.State === 'EXPIRED') live.contacts.delete(contact.Id);
+  else live.contacts.set(contact.Id, contact);
+  const holder = HOLDS.has(contact.State) ? contact.AgentId : undefined;
+  const before = live.holderOf.get(contact.Id);
+  if (before !== undefined && before !== holder) {
+    live.holding.get(before)?.delete(contact.Id);
+    live.holderOf.delete(contact.Id);
+  }
+  if (holder) {
+    live.holderOf.set(contact.Id, holder);
+    let set = live.holding.get(holder);
+    if (!set) live.holding.set(holder, (set = new Set()));
+    set.add(contact.Id);
+  }
+}
+
+export async function insertContact(tx: Tx, contact: Contact): Promise<void> {
+  await tx.repos.contacts.insert(contact);
+  tx.touched = true;
+  track(tx.live, contact);
+  tx.publish({ type: 'contact', contact });
+}
+
+export async function appendEvent(
+  tx: Tx,
+  contactId: string,
+  type: string,
+  detail: Record<string, unknown>,
+): Promise<ContactEvent> {
+  return tx.repos.contacts.appendEvent(tx.live.instanceId, {
+    ContactId: contactId,
+    Timestamp: tx.now,
+    Type: type,
+    Detail: detail,
+  });
+}
+
+export async function addTimer(
+  tx: Tx,
+  kind: TimerKind,
+  dueAt: number,
+  target: { contactId?: string; agentId?: string },
+  data: Record<string, unknown> = {},
+): Promise<Timer> {
+  const timer: Timer = {
+    Id: tx.live.deps.ids.next(),
+    InstanceId: tx.live.instanceId,
+    Kind: kind,
+    ...(target.contactId && { ContactId: target.contactId }),
+    ...(target.agentId && { AgentId: target.agentId }),
+    DueAt: dueAt,
+    Data: data,
+  };
+  await tx.repos.timers.insert(timer);
+  tx.timersAdded.push(timer);
+  return timer;
+}
+
+/** Drops a contact's timers of one kind (all kinds when none is given). */
+export async function dropTimers(tx: Tx, contactId: string, kind?: TimerKind): Promise<void> {
+  await tx.repos.timers.deleteForContact(tx.live.instanceId, contactId, kind);
+  for (const t of tx.live.wheel.forContact(contactId))
+    if (!kind || t.Kind === kind) tx.timersDropped.add(t.Id);
+  for (const t of tx.timersAdded)
+    if (t.ContactId === contactId && (!kind || t.Kind === kind)) tx.timersDropped.add(t.Id);
+}
+
+/** The contact, or undefined when it is finished or unknown to this instance. */
+export function activeContact(live: Live, contactId: string): Contact | undefined {
+  return live.contacts.get(contactId);
+}
+
+/** Busy counts per channel of an agent: contacts offered, connected or in after-contact work. */
+export function busyOf(live: Live, userId: string): AgentView['busy'] {
+  const busy: AgentView['busy'] = {};
+  for (const id of live.holding.get(userId) ?? []) {
+    const c = live.contacts.get(id);
+    if (c) busy[c.Channel] = (busy[c.Channel] ?? 0) + 1;
+  }
+  return busy;
+}

@@ -1,0 +1,156 @@
+/**
+ * Transfers by quick connect (rules X1, X2): the quick connect's flow runs on a new segment of the task, with the
+ * target (the agent's queue or the queue) set as its working queue. Only when that flow reaches Transfer to queue
+ * does the new contact exist (InitiationMethod TRANSFER, PreviousContactId the old one) and the old one end; when
+ * it fails — a block that does not run on the TASK channel, say — nothing changes, the task stays with the agent,
+ * and the agent is told why.
+ */
+import { ConnectError, idFromIdOrArn, invalidRequest, notFound, resourceArn } from '../core/index.js';
+import { runFlow } from '../flows/runtime/run.js';
+import { newFrame } from '../flows/runtime/state.js';
+import type { FlowEffect, RequestResult, RunResult } from '../flows/runtime/protocol.js';
+import type { Contact, Queue } from '../store/ports/index.js';
+import { TRANSFER, requireAgent, requirePermission, type Actor } from '../access/actor.js';
+import { appendEvent, insertContact, type Tx } from './live.js';
+import { enqueue, finish } from './lifecycle.js';
+import { contactStateOf, startFlow } from './flow-host.js';
+import { answerRequest, queueInfo } from './requests.js';
+import { ownContact } from './agent-commands.js';
+
+export type TransferResult = { transferred: true; contact: Contact } | { transferred: false; reason: string };
+
+async function targetOf(
+  tx: Tx,
+  quickConnectId: string,
+): Promise<{ queue: Queue; flowId: string; name: string }> {
+  const { live, repos } = tx;
+  const id = idFromIdOrArn(quickConnectId);
+  const qc = await repos.quickConnects.get(live.instanceId, id);
+  if (!qc) throw notFound('Quick connect', id, 'QuickConnectId');
+  const c = qc.QuickConnectConfig;
+  const queue = c.UserConfig
+    ? await repos.queues.findAgentQueue(live.instanceId, c.UserConfig.UserId)
+    : c.QueueConfig
+      ? await repos.queues.get(live.instanceId, c.QueueConfig.QueueId)
+      : undefined;
+  const flowId = c.UserConfig?.ContactFlowId ?? c.QueueConfig?.ContactFlowId;
+  if (!queue || !flowId)
+    throw invalidRequest(
+      `quick connect ${qc.Name} is a ${c.QuickConnectType} quick connect: tasks go to a user or a queue`,
+    );
+  return { queue, flowId, name: qc.Name };
+}
+
+/** Why a transfer flow did not reach Transfer to queue, in words for the agent. */
+function failureReason(effects: FlowEffect[], status: RunResult['status'], flowName: string): string {
+  const failed = [...effects]
+    .reverse()
+    .find((e) => e.type === 'action' && !['Success', 'End', ''].includes(e.branch));
+  const block =
+    failed && failed.type === 'action'
+      ? `block ${failed.actionId} (${failed.actionType}) took ${failed.branch}`
+      : undefined;
+  if (status.kind === 'ended' && status.outcome.type === 'error')
+    return `the transfer flow ${flowName} stopped: ${block ?? status.outcome.error} — it has a block that does not run on the TASK channel or failed`;
+  if (status.kind === 'waiting')
+    return `the transfer flow ${flowName} waits for input, which a task cannot give`;
+  return `the transfer flow ${flowName} ended without Transfer to queue${block ? ` (${block})` : ''}`;
+}
+
+export async function transferTask(
+  tx: Tx,
+  actor: Actor,
+  contactId: string,
+  quickConnectId: string,
+  asSupervisor = false,
+): Promise<TransferResult> {
+  const { live } = tx;
+  if (asSupervisor) requirePermission(actor, TRANSFER, 'transfer contacts');
+  else requireAgent(actor);
+  const old = asSupervisor ? live.contacts.get(contactId) : ownContact(tx, actor, contactId, ['CONNECTED']);
+  if (!old) throw notFound('Contact', contactId, 'ContactId');
+  if (old.Channel !== 'TASK') throw invalidRequest('only tasks are transferred by quick connect here');
+  if (old.State !== 'CONNECTED') throw invalidRequest(`contact ${contactId} is not connected to an agent`);
+  if (old.TransferCount >= live.deps.limits.transfersPerTask)
+    throw new ConnectError(
+      'ServiceQuotaExceededException',
+      `task ${contactId} was transferred ${old.TransferCount} times, the most allowed`,
+    );
+  const target = await targetOf(tx, quickConnectId);
+  const id = live.deps.ids.next();
+  const segment: Contact = {
+    ...structuredClone({ ...old, FlowState: undefined }),
+    Id: id,
+    Arn: resourceArn(live.deps.arns, live.instanceId, 'contact', id),
+    InitiationMethod: 'TRANSFER',
+    State: 'IN_FLOW',
+    PreviousContactId: old.Id,
+    InitiationTimestamp: tx.now,
+    LastUpdateTimestamp: tx.now,
+    TransferCount: old.TransferCount + 1,
+    ContactFlowId: target.flowId,
+  };
+  for (const k of [
+    'AgentId',
+    'QueueId',
+    'EnqueueTimestamp',
+    'OfferedTimestamp',
+    'ConnectedToAgentTimestamp',
+    'AfterContactWorkStartTimestamp',
+    'AfterContactWorkEndTimestamp',
+    'DisconnectTimestamp',
+    'DisconnectReason',
+    'RelatedContactId',
+    'FlowState',
+    'QueueFlowState',
+  ] as const)
+    delete segment[k];
+
+  const loaded = await live.flows.load(tx.repos, target.flowId);
+  const type = live.flows.get(target.flowId)?.type;
+  const fail = async (reason: string): Promise<TransferResult> => {
+    await appendEvent(tx, old.Id, 'TRANSFER_FAILED', { QuickConnect: target.name, Reason: reason });
+    tx.publish({ type: 'notice', userId: old.AgentId ?? actor.userId, contactId: old.Id, message: reason });
+    return { transferred: false, reason };
+  };
+  if (!loaded.ok || !type)
+    return fail(`the quick connect's flow cannot run: ${loaded.ok ? 'unknown type' : loaded.message}`);
+
+  const state = { contact: contactStateOf(live, segment), frame: newFrame(target.flowId, type) };
+  state.contact.Queue = queueInfo(target.queue);
+  state.contact.TargetQueue = { queueId: target.queue.QueueId };
+  const effects: FlowEffect[] = [];
+  let result = runFlow(live.flows, state, { type: 'start' });
+  for (;;) {
+    effects.push(...result.effects);
+    if (result.status.kind !== 'request') break;
+    const request = result.status.request;
+    const answer: RequestResult =
+      request.type === 'CreateTask' || request.type === 'InvokeLambda'
+        ? { ok: false, error: 'NoMatchingError', message: `${request.type} does not run in a transfer flow` }
+        : await answerRequest(tx, segment, request);
+    result = runFlow(live.flows, result.state, { type: 'result', result: answer });
+  }
+  const status = result.status;
+  if (status.kind !== 'ended' || status.outcome.type !== 'queued')
+    return fail(failureReason(effects, status, live.flows.name(target.flowId) ?? target.flowId));
+
+  segment.Attributes = { ...result.state.contact.Attributes };
+  segment.FlowState = { contact: result.state.contact };
+  await insertContact(tx, segment);
+  await appendEvent(tx, id, 'INITIATED', {
+    InitiationMethod: 'TRANSFER',
+    PreviousContactId: old.Id,
+    QuickConnect: target.name,
+  });
+  await appendEvent(tx, old.Id, 'TRANSFERRED', {
+    NextContactId: id,
+    QuickConnect: target.name,
+    UserId: actor.userId,
+  });
+  await finish(tx, old, 'ENDED', 'TRANSFER');
+  await enqueue(tx, segment, status.outcome.queue);
+  const hook = result.state.contact.EventHooks.CustomerQueue;
+  if (hook) await startFlow(tx, segment, 'queue', hook);
+  return { transferred: true, contact: segment };
+}
