@@ -18,6 +18,9 @@ import { deliverTask, lambdaAnswered } from './flow-host.js';
 import { hostStateOf } from './host-state.js';
 import { fireTimer } from './timers.js';
 
+/** Due timers fired in one command (one transaction). */
+const TIMER_BATCH = 100;
+
 export class InstanceLoop {
   private live!: Live;
   private chain: Promise<unknown> = Promise.resolve();
@@ -52,7 +55,7 @@ export class InstanceLoop {
         });
       }
     });
-    this.fire(this.live.wheel.takeDue(this.deps.clock.now()));
+    await this.fire(this.live.wheel.takeDue(this.deps.clock.now()));
   }
 
   stop(): void {
@@ -127,13 +130,49 @@ export class InstanceLoop {
       at,
       handle: this.deps.clock.setTimer(at, () => {
         this.routeTimer = undefined;
-        void this.run('route', () => Promise.resolve()).catch(() => undefined);
+        return this.run('route', () => Promise.resolve()).catch(() => undefined);
       }),
     };
   }
 
-  private fire(timers: Timer[]): void {
-    for (const t of timers) void this.run(`timer ${t.Kind}`, (tx) => fireTimer(tx, t)).catch(() => undefined);
+  /**
+   * Fires due timers, up to TIMER_BATCH per command (many tasks falling due together share transactions). If a
+   * batch fails, each of its timers runs alone; one that still fails is put off by a minute with a timeline
+   * entry, so a poisoned timer never blocks the others or spins.
+   */
+  private async fire(timers: Timer[]): Promise<void> {
+    const runs: Promise<unknown>[] = [];
+    for (let i = 0; i < timers.length; i += TIMER_BATCH) {
+      const batch = timers.slice(i, i + TIMER_BATCH);
+      runs.push(
+        this.run('timers', async (tx) => {
+          for (const t of batch) await fireTimer(tx, t);
+        }).catch(() =>
+          Promise.all(
+            batch.map((t) =>
+              this.run(`timer ${t.Kind}`, (tx) => fireTimer(tx, t)).catch(() => this.postpone(t)),
+            ),
+          ),
+        ),
+      );
+    }
+    await Promise.all(runs);
+  }
+
+  private postpone(timer: Timer): Promise<void> {
+    return this.run('postpone timer', async (tx) => {
+      if (!(await tx.repos.timers.delete(this.instanceId, timer.Id))) return;
+      const later = { ...timer, DueAt: tx.now + 60_000 };
+      await tx.repos.timers.insert(later);
+      tx.timersAdded.push(later);
+      if (timer.ContactId)
+        await tx.repos.contacts.appendEvent(this.instanceId, {
+          ContactId: timer.ContactId,
+          Timestamp: tx.now,
+          Type: 'TIMER_FAILED',
+          Detail: { Kind: timer.Kind, RetryAt: later.DueAt },
+        });
+    }).catch(() => undefined);
   }
 
   private async rebuild(): Promise<void> {

@@ -15,7 +15,7 @@ export class TimerWheel {
   /** `onDue` receives each due timer once, in due order (a failed command rebuilds the wheel from the rows). */
   constructor(
     private readonly clock: Clock,
-    private readonly onDue: (timers: Timer[]) => void,
+    private readonly onDue: (timers: Timer[]) => void | Promise<void>,
   ) {}
 
   get size(): number {
@@ -72,10 +72,11 @@ export class TimerWheel {
     const at = top.DueAt;
     this.armed = {
       at,
-      handle: this.clock.setTimer(at, () => {
+      // The clock waits for the commands the timers start (a fake clock then sees the timers they set).
+      handle: this.clock.setTimer(at, async () => {
         if (this.armed?.at === at) this.armed = undefined;
         const due = this.takeDue(this.clock.now());
-        if (due.length > 0) this.onDue(due);
+        if (due.length > 0) await this.onDue(due);
         this.rearm();
       }),
     };
