@@ -4,6 +4,8 @@ import { openStore } from '../store/kysely/index.js';
 import type { Instance, Store } from '../store/ports/index.js';
 import { buildHttpServer } from '../api/http-server.js';
 import { createServices, type Services } from './services.js';
+import { Engine } from '../contacts/engine.js';
+import { LambdaRegistry } from './lambda.js';
 import type { TsunagiConfig } from './config.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -11,6 +13,10 @@ const version = (createRequire(import.meta.url)('../../package.json') as { versi
 export interface Tsunagi {
   store: Store;
   services: Services;
+  /** Live contacts, agents, routing and timers: every instance's command loop. */
+  engine: Engine;
+  /** The functions InvokeLambdaFunction blocks call, by ARN or name. */
+  lambdas: LambdaRegistry;
   defaultInstance: Instance;
   /** The address the HTTP server listens on, e.g. http://127.0.0.1:8080 */
   url: string;
@@ -40,14 +46,19 @@ async function ensureDefaultInstance(
 /** The composition root: opens the store, wires the services, starts the HTTP server. */
 export async function startTsunagi(config: TsunagiConfig, options: StartOptions = {}): Promise<Tsunagi> {
   const store = await openStore({ database: config.database, arns: config.arns });
-  const services = createServices({
+  const deps = {
     store,
     clock: options.clock ?? new SystemClock(),
     ids: options.ids ?? uuidIds(systemEntropy),
     arns: config.arns,
     limits: config.limits,
-  });
+  };
+  const services = createServices(deps);
+  const lambdas = new LambdaRegistry();
+  const engine = new Engine(deps, { lambdas });
   const { instance, created } = await ensureDefaultInstance(services, config.defaultInstanceAlias);
+  // The default instance's loop starts now: what fell due while Tsunagi was down is delivered at once.
+  await engine.instance(instance.Id);
   const http = buildHttpServer({
     logger: config.logRequests,
     health: async () => {
@@ -58,6 +69,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
   try {
     await http.listen({ port: config.port, host: config.host });
   } catch (e) {
+    await engine.stop();
     await store.close();
     throw e;
   }
@@ -67,11 +79,14 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
   return {
     store,
     services,
+    engine,
+    lambdas,
     defaultInstance: instance,
     url: `http://${host}:${port}`,
     firstStart: created,
     async close() {
       await http.close();
+      await engine.stop();
       await store.close();
     },
   };
