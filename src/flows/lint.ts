@@ -142,3 +142,21 @@ export function lintFlowText(content: string, flowType?: FlowType): LintReport {
     return { actions: 0, errors: structure.map((p) => ({ code: p.code, message: p.message })), warnings: [] };
   return lintFlow(flow, flowType, structure);
 }
+
+/** A reachable block that takes its error branch on a channel (rule X2: transfer flows used for tasks). */
+export interface ChannelFailure {
+  actionId: string;
+  actionType: string;
+}
+
+/** The reachable blocks of `flow` that do not run on `channel` (they take their error branch there). */
+export function channelFailures(flow: FlowDocument, channel: (typeof CHANNELS)[number]): ChannelFailure[] {
+  const live = reachable(flow);
+  const out: ChannelFailure[] = [];
+  for (const action of flow.actions.values()) {
+    const rule = specOf(action.type)?.channels?.[channel];
+    if (live.has(action.id) && rule !== undefined && rule !== 'noop')
+      out.push({ actionId: action.id, actionType: action.type });
+  }
+  return out;
+}

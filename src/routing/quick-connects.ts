@@ -28,6 +28,8 @@ import {
   type ResourceSummary,
 } from '../instances/resource.js';
 import { requireQueue } from './queues.js';
+import { channelFailures } from '../flows/lint.js';
+import { readFlowDocument } from '../flows/model.js';
 
 const Name = z.string().min(1).max(127);
 const FlowId = z.string().min(1).max(500);
@@ -179,6 +181,24 @@ export function quickConnectService(deps: ServiceDeps) {
     },
 
     describe: quickConnects.describe,
+
+    /**
+     * Rule X2's warning: the blocks of the quick connect's flow that fail on the TASK channel, in words. A task
+     * transferred with this quick connect would stay with its agent. Empty when tasks can use it.
+     */
+    async taskWarnings(instanceId: string, quickConnectId: string): Promise<string[]> {
+      const qc = await quickConnects.describe(instanceId, quickConnectId);
+      const c = qc.QuickConnectConfig;
+      const flowId = c.UserConfig?.ContactFlowId ?? c.QueueConfig?.ContactFlowId;
+      if (!flowId) return [];
+      const flow = await store.repos.flows.get(instanceId, flowId);
+      const doc = flow && readFlowDocument(flow.Content).flow;
+      if (!flow || !doc) return [`its flow ${flowId} cannot be read`];
+      return channelFailures(doc, 'TASK').map(
+        (f) =>
+          `flow ${flow.Name}: block ${f.actionId} (${f.actionType}) takes its error branch on tasks, so transferring a task with this quick connect fails`,
+      );
+    },
 
     async list(
       instanceId: string,

@@ -265,6 +265,7 @@ async function runWorld(env: TestEnv, seed: number, steps: number): Promise<void
       await check();
     }
     counts.timeouts = observer.counts.missed;
+    console.log(seed, JSON.stringify(counts), JSON.stringify(observer.counts), observer.seen.size);
 
     // Liveness: every agent Available, offers answered and contacts cleared until nothing is left — no contact is
     // stuck in a queue or an offer.

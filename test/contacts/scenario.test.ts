@@ -197,5 +197,12 @@ describeStores('the callback-via-task scenario in the engine', (env) => {
       SearchCriteria: { Channels: ['TASK'] },
     });
     expect(tasks.items).toHaveLength(1);
+    // ... and configuring such a quick connect warns about it; the working ones do not.
+    const qcs = env().services.quickConnects;
+    expect(await qcs.taskWarnings(instanceId, s.quickConnects.broken.QuickConnectId)).toEqual([
+      'flow Transfer with a menu: block Menu (GetParticipantInput) takes its error branch on tasks, so transferring a task with this quick connect fails',
+    ]);
+    expect(await qcs.taskWarnings(instanceId, s.quickConnects.toCallbackQueue.QuickConnectId)).toEqual([]);
+    expect(await qcs.taskWarnings(instanceId, s.quickConnects.toAgent1.QuickConnectId)).toEqual([]);
   });
 });
