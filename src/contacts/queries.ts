@@ -11,7 +11,7 @@ import {
   validate,
   type ListResult,
 } from '../core/index.js';
-import type { Contact, ContactQuery, ContactTimeField } from '../store/ports/index.js';
+import type { Contact, ContactEvent, ContactQuery, ContactTimeField } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
 
 const TIME_TYPES: Record<string, ContactTimeField> = {
@@ -189,6 +189,18 @@ export function contactQueryService(deps: ServiceDeps) {
       const contact = await store.repos.contacts.get(instanceId, id);
       if (!contact) throw notFound('Contact', id, 'ContactId');
       return contact;
+    },
+
+    /** The contact's timeline: every change, oldest first (contact details). */
+    async timeline(instanceId: string, contactId: string): Promise<ContactEvent[]> {
+      const contact = await this.describe(instanceId, contactId);
+      return store.repos.contacts.events(instanceId, contact.Id);
+    },
+
+    /** Linked contacts (contact details): the call a task was made from and back (C1), transfer segments. */
+    async linked(instanceId: string, contactId: string): Promise<Contact[]> {
+      const contact = await this.describe(instanceId, contactId);
+      return store.repos.contacts.linked(instanceId, contact.Id);
     },
 
     /** SearchContacts: a page of matches (newest first unless sorted otherwise) and how many match in all. */

@@ -1,7 +1,7 @@
 /**
  * The engine's behaviours around routing, as agents, supervisors and flow authors see them: an offer nobody
- * answers or the agent rejects, a full or disabled queue, after-contact work, task expiry, and the real-time
- * queue metrics (read directly and by a flow's Check queue status block).
+ * answers or the agent rejects, a full or disabled queue, after-contact work, and the real-time queue metrics
+ * (read directly and by a flow's Check queue status block). Task expiry, callers and flows: behaviours-flows.
  */
 import { afterEach, expect, it } from 'vitest';
 import { describeStores, type TestEnv } from '../support/env.js';
@@ -33,7 +33,9 @@ describeStores('offers, queues and after-contact work in the engine', (env) => {
   afterEach(async () => engine?.stop());
 
   const agentEvents = (userId: string) =>
-    events.filter((x): x is Extract<EngineEvent, { type: 'agent' }> => x.type === 'agent' && x.userId === userId);
+    events.filter(
+      (x): x is Extract<EngineEvent, { type: 'agent' }> => x.type === 'agent' && x.userId === userId,
+    );
 
   it('an offer not accepted within 20 s goes back to its queue; the agent is routed nothing until Available again', async () => {
     await setUp();
@@ -49,7 +51,11 @@ describeStores('offers, queues and after-contact work in the engine', (env) => {
     expect((await engine.contact(e.instanceId, t1.Id))?.State).toBe('OFFERED');
     await advance(e, engine, 1);
     const back = await engine.contact(e.instanceId, t1.Id);
-    expect(back).toMatchObject({ State: 'QUEUED', QueueId: s.callbackQueue.QueueId, EnqueueTimestamp: enqueuedAt });
+    expect(back).toMatchObject({
+      State: 'QUEUED',
+      QueueId: s.callbackQueue.QueueId,
+      EnqueueTimestamp: enqueuedAt,
+    });
     expect(back?.AgentId).toBeUndefined();
     expect(await timeline(e, t1.Id)).toEqual(expect.arrayContaining(['OFFERED', 'MISSED']));
     expect(agentEvents(s.agent2.Id).at(-1)).toMatchObject({ statusId: s.available, missed: true });
@@ -138,7 +144,11 @@ describeStores('offers, queues and after-contact work in the engine', (env) => {
           Type: 'TransferContactToQueue',
           Errors: { QueueAtCapacity: 'Full', NoMatchingError: 'Refused' },
         },
-        Full: { Type: 'UpdateContactAttributes', Parameters: { Attributes: { Outcome: 'full' } }, Next: 'End' },
+        Full: {
+          Type: 'UpdateContactAttributes',
+          Parameters: { Attributes: { Outcome: 'full' } },
+          Next: 'End',
+        },
         Refused: {
           Type: 'UpdateContactAttributes',
           Parameters: { Attributes: { Outcome: 'refused' } },
@@ -227,7 +237,10 @@ describeStores('offers, queues and after-contact work in the engine', (env) => {
       AfterContactWorkStartTimestamp: acwStart,
       AfterContactWorkEndTimestamp: acwStart + 30_000,
     });
-    expect(await engine.contact(e.instanceId, t2.Id)).toMatchObject({ State: 'OFFERED', AgentId: s.agent2.Id });
+    expect(await engine.contact(e.instanceId, t2.Id)).toMatchObject({
+      State: 'OFFERED',
+      AgentId: s.agent2.Id,
+    });
   });
 
   it('queue metrics follow contacts waiting and agents changing status and taking contacts', async () => {
@@ -298,16 +311,30 @@ describeStores('offers, queues and after-contact work in the engine', (env) => {
           Conditions: [['NumberGreaterThan', '0', 'Busy']],
           Errors: { NoMatchingCondition: 'Quiet', NoMatchingError: 'End' },
         },
-        Busy: { Type: 'UpdateContactAttributes', Parameters: { Attributes: { Route: 'overflow' } }, Next: 'To basic' },
-        Quiet: { Type: 'UpdateContactAttributes', Parameters: { Attributes: { Route: 'direct' } }, Next: 'To callback' },
+        Busy: {
+          Type: 'UpdateContactAttributes',
+          Parameters: { Attributes: { Route: 'overflow' } },
+          Next: 'To basic',
+        },
+        Quiet: {
+          Type: 'UpdateContactAttributes',
+          Parameters: { Attributes: { Route: 'direct' } },
+          Next: 'To callback',
+        },
         'To basic': toQueue(s.basicQueue.QueueArn),
         'To callback': toQueue(s.callbackQueue.QueueArn),
-        Transfer: { Type: 'TransferContactToQueue', Errors: { QueueAtCapacity: 'End', NoMatchingError: 'End' } },
+        Transfer: {
+          Type: 'TransferContactToQueue',
+          Errors: { QueueAtCapacity: 'End', NoMatchingError: 'End' },
+        },
         End: { Type: 'DisconnectParticipant' },
       }),
     });
     const task = async (Name: string) =>
-      engine.contact(e.instanceId, (await engine.startTask(e.instanceId, { ContactFlowId: overflow.Id, Name })).Id);
+      engine.contact(
+        e.instanceId,
+        (await engine.startTask(e.instanceId, { ContactFlowId: overflow.Id, Name })).Id,
+      );
 
     expect(await task('First')).toMatchObject({
       State: 'QUEUED',
@@ -322,43 +349,9 @@ describeStores('offers, queues and after-contact work in the engine', (env) => {
     // agent2 takes the one in CallbackQueue: the queue is empty again, and the next task goes there.
     await engine.setStatus(e.instanceId, s.agent2.Id, s.available);
     expect((await engine.queueMetrics(e.instanceId, s.callbackQueue.QueueId)).contactsInQueue).toBe(0);
-    expect(await task('Third')).toMatchObject({ QueueId: s.callbackQueue.QueueId, Attributes: { Route: 'direct' } });
+    expect(await task('Third')).toMatchObject({
+      QueueId: s.callbackQueue.QueueId,
+      Attributes: { Route: 'direct' },
+    });
   });
 });
-
-describeStores(
-  'task expiry in the engine',
-  (env) => {
-    let engine: Engine | undefined;
-    afterEach(async () => engine?.stop());
-
-    it('an unanswered queued task expires after taskExpiryMs and leaves its queue', async () => {
-      const e = env();
-      const s = await setUpScenario(e);
-      let events: EngineEvent[];
-      ({ engine, events } = startEngine(e));
-      const t = await callbackTask(engine, e, s);
-      expect(await engine.contact(e.instanceId, t.Id)).toMatchObject({
-        State: 'QUEUED',
-        ExpiryTimestamp: e.clock.now() + 60_000,
-      });
-      await advance(e, engine, 59_999);
-      expect((await engine.contact(e.instanceId, t.Id))?.State).toBe('QUEUED');
-      await advance(e, engine, 1);
-      expect(await engine.contact(e.instanceId, t.Id)).toMatchObject({
-        State: 'EXPIRED',
-        DisconnectReason: 'EXPIRED',
-        DisconnectTimestamp: e.clock.now(),
-      });
-      expect(await e.services.contacts.describe(e.instanceId, t.Id)).toMatchObject({ State: 'EXPIRED' });
-      expect(await engine.queueMetrics(e.instanceId, s.callbackQueue.QueueId)).toMatchObject({
-        contactsInQueue: 0,
-        oldestContactAgeSeconds: 0,
-      });
-      // Nothing is left to offer when an agent comes in.
-      await engine.setStatus(e.instanceId, s.agent2.Id, s.available);
-      expect(offersTo(events, s.agent2.Id)).toEqual([]);
-    });
-  },
-  { taskExpiryMs: 60_000 },
-);

@@ -30,12 +30,12 @@ import {
 } from './invariant-helpers.js';
 
 interface Run {
-  seed: number;
-  steps: number;
   engine: Engine;
   world: World;
   observer: Observer;
   active: Contact[];
+  /** Times a contact waited only because an agent's other channel does not let others be offered (S2). */
+  crossBlocked: number;
 }
 
 /** The invariants the store and the engine's reads must show between operations. */
@@ -88,11 +88,19 @@ async function checkState(env: TestEnv, run: Run): Promise<string[]> {
       );
     if (!routable) continue;
     // no stuck contacts: nothing waits that this agent could be offered now
-    for (const c of active)
-      if (c.State === 'QUEUED' && canTake(a.profile, held, c.Channel) && rankFor(a.profile, c, now))
-        problems.push(
-          `${c.Id} (${c.Channel}) waits while ${a.name} holding ${describeHeld(held)} could take it`,
-        );
+    for (const c of active) {
+      if (c.State !== 'QUEUED' || !rankFor(a.profile, c, now)) continue;
+      if (!canTake(a.profile, held, c.Channel)) {
+        const free =
+          held.filter((h) => h.Channel === c.Channel).length <
+          (a.profile.concurrency[c.Channel as Channel]?.max ?? 0);
+        if (free) run.crossBlocked += 1;
+        continue;
+      }
+      problems.push(
+        `${c.Id} (${c.Channel}) waits while ${a.name} holding ${describeHeld(held)} could take it`,
+      );
+    }
   }
   const fromEvents = [...observer.contacts.values()]
     .map((c) => `${c.Id}:${c.State}:${c.AgentId ?? ''}`)
@@ -136,7 +144,7 @@ async function runWorld(env: TestEnv, seed: number, steps: number): Promise<void
     env.limits.offerTimeoutMs,
     () => `seed ${seed} step ${step} (${op})`,
   );
-  const run: Run = { seed, steps, engine: startEngine(env).engine, world, observer, active: [] };
+  const run: Run = { engine: startEngine(env).engine, world, observer, active: [], crossBlocked: 0 };
   observer.attach(run.engine, []);
   const counts = { tasks: 0, calls: 0, restarts: 0, timeouts: 0, rejects: 0 };
   const { available, offline, brk } = world.statuses;
@@ -180,7 +188,12 @@ async function runWorld(env: TestEnv, seed: number, steps: number): Promise<void
       12,
       'set a status',
       async () => {
-        const a = r.pick(world.agents);
+        // mostly an agent who is not routable (Missed, on a break, offline) comes back
+        const away = world.agents.filter((a) => {
+          const s = observer.agentStatus.get(a.id);
+          return s?.status !== 'Available' || s.missed;
+        });
+        const a = r.pick(r.next() < 0.7 && away.length > 0 ? away : world.agents);
         if (!a) return;
         const roll = r.next();
         const [status, name] =
@@ -189,8 +202,16 @@ async function runWorld(env: TestEnv, seed: number, steps: number): Promise<void
         await e().setStatus(instanceId, a.id, status);
       },
     ],
-    [16, 'accept', () => held(['OFFERED'], (agent, c) => e().accept(instanceId, agent, c.Id))],
-    [4, 'reject', () => held(['OFFERED'], (agent, c) => e().reject(instanceId, agent, c.Id))],
+    [20, 'accept', () => held(['OFFERED'], (agent, c) => e().accept(instanceId, agent, c.Id))],
+    [
+      4,
+      'reject',
+      () =>
+        held(['OFFERED'], (agent, c) => {
+          counts.rejects += 1;
+          return e().reject(instanceId, agent, c.Id);
+        }),
+    ],
     [10, 'end', () => held(['CONNECTED'], (agent, c) => e().endContact(instanceId, agent, c.Id))],
     [
       10,
@@ -226,7 +247,7 @@ async function runWorld(env: TestEnv, seed: number, steps: number): Promise<void
       15,
       'advance',
       async () => {
-        const ms = r.int(25_001);
+        const ms = r.next() < 0.75 ? r.int(4_000) : r.int(25_001);
         op += ` ${ms} ms`;
         await advance(env, e(), ms);
       },
@@ -264,8 +285,14 @@ async function runWorld(env: TestEnv, seed: number, steps: number): Promise<void
       await chosen[2]();
       await check();
     }
-    counts.timeouts = observer.counts.missed;
-    console.log(seed, JSON.stringify(counts), JSON.stringify(observer.counts), observer.seen.size);
+    counts.timeouts = observer.counts.missed - counts.rejects;
+    console.log(
+      seed,
+      JSON.stringify(counts),
+      JSON.stringify(observer.counts),
+      observer.seen.size,
+      run.crossBlocked,
+    );
 
     // Liveness: every agent Available, offers answered and contacts cleared until nothing is left — no contact is
     // stuck in a queue or an offer.

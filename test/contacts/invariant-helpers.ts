@@ -213,7 +213,8 @@ export class Observer {
   /** The last offer of each contact, and by which engine (a restart makes a new one). */
   readonly lastOffer = new Map<string, OfferEvent & { generation: number }>();
   generation = 0;
-  readonly counts = { offers: 0, missed: 0 };
+  /** What the run exercised: offers, agents put in Missed, offers made to an agent busy on another channel. */
+  readonly counts = { offers: 0, missed: 0, crossChannel: 0 };
   private pending: EngineEvent[] = [];
   private scheduled = false;
   private readonly agents: Map<string, Agent>;
@@ -288,6 +289,7 @@ export class Observer {
       (h) => h.AgentId === o.userId && HOLDS.has(h.State) && !later.has(h.Id),
     );
     // no agent above its concurrency; cross-channel behaviour respected (S1, S2)
+    if (held.some((h) => h.Channel !== c.Channel)) this.counts.crossChannel += 1;
     if (!canTake(agent.profile, held, c.Channel))
       this.problem(`${c.Id} (${c.Channel}) offered to ${agent.name} holding ${describeHeld(held)}`);
     const rank = rankFor(agent.profile, c, now);

@@ -80,6 +80,16 @@ describeStores('the callback-via-task scenario in the engine', (env) => {
       SearchCriteria: { Channels: ['VOICE'] },
     });
     expect(related.items.map((c) => c.Id)).toEqual([call.contactId]);
+    // C1: the call's details show the task, the task's details show the call.
+    const services = env().services;
+    expect((await services.contacts.linked(instanceId, call.contactId)).map((c) => c.Id)).toEqual([taskId]);
+    expect((await services.contacts.linked(instanceId, taskId)).map((c) => c.Id)).toEqual([call.contactId]);
+    const timeline = (await services.contacts.timeline(instanceId, taskId)).map((e) => e.Type);
+    expect(timeline).toEqual(
+      expect.arrayContaining(['INITIATED', 'IN_FLOW', 'FLOW_STARTED', 'QUEUED', 'OFFERED', 'CONNECTED']),
+    );
+    const callTimeline = (await services.contacts.timeline(instanceId, call.contactId)).map((e) => e.Type);
+    expect(callTimeline).toEqual(expect.arrayContaining(['DTMF', 'TASK_CREATED', 'ENDED']));
   });
 
   it('S2: an agent on a call is offered the task too (ROUTE_ANY_CHANNEL)', async () => {

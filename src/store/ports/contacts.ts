@@ -111,6 +111,11 @@ export interface ContactRepo {
   insert(contact: Contact): Promise<void>;
   update(contact: Contact): Promise<void>;
   get(instanceId: string, id: string): Promise<Contact | undefined>;
+  /**
+   * The contacts linked to `contactId`: those naming it as their related, previous or initial contact, and those
+   * it names so (a call and the task made from it, C1; the segments of a transferred task). Oldest first.
+   */
+  linked(instanceId: string, contactId: string): Promise<Contact[]>;
   /** Contacts not ENDED or EXPIRED: what the engine's indexes are rebuilt from. */
   listActive(instanceId: string): Promise<Contact[]>;
   /** How many contacts name `previousContactId` as their previous contact (Connect allows 12). */

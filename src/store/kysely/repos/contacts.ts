@@ -121,6 +121,35 @@ export function createContactRepo(
         .executeTakeFirst();
       return row && fromRow(row);
     },
+    async linked(instanceId, contactId) {
+      const self = await db
+        .selectFrom('contacts')
+        .select(['related_contact_id', 'previous_contact_id', 'initial_contact_id'])
+        .where('instance_id', '=', instanceId)
+        .where('id', '=', contactId)
+        .executeTakeFirst();
+      if (!self) return [];
+      const named = [self.related_contact_id, self.previous_contact_id, self.initial_contact_id].filter(
+        (x): x is string => typeof x === 'string' && x !== contactId,
+      );
+      const rows = await db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('instance_id', '=', instanceId)
+        .where('id', '!=', contactId)
+        .where((eb) =>
+          eb.or([
+            eb('related_contact_id', '=', contactId),
+            eb('previous_contact_id', '=', contactId),
+            eb('initial_contact_id', '=', contactId),
+            ...(named.length > 0 ? [eb('id', 'in', named)] : []),
+          ]),
+        )
+        .orderBy('initiation_ts')
+        .orderBy('id')
+        .execute();
+      return rows.map(fromRow);
+    },
     async listActive(instanceId) {
       const rows = await db
         .selectFrom('contacts')
