@@ -11,6 +11,7 @@ import {
   validate,
   type ListResult,
 } from '../core/index.js';
+import { actorOf, requireContactSearch } from '../access/actor.js';
 import type { Contact, ContactEvent, ContactQuery, ContactTimeField } from '../store/ports/index.js';
 import { requireInstance, type ServiceDeps } from '../instances/context.js';
 
@@ -207,10 +208,16 @@ export function contactQueryService(deps: ServiceDeps) {
     async search(
       instanceId: string,
       input: SearchContactsInput,
+      acting?: { userId: string },
     ): Promise<ListResult<Contact> & { totalCount: number }> {
       const req = validate(SearchInput, input);
       await requireInstance(store.repos, instanceId);
       const query = toContactQuery(req);
+      // P3: a person searches with ContactSearch.View; with only MyContacts.View, among their own contacts.
+      if (acting) {
+        const scope = requireContactSearch(await actorOf(store.repos, instanceId, acting.userId));
+        if (scope === 'MINE') query.agentIds = [acting.userId];
+      }
       let totalCount = 0;
       const page = await listPage(
         `contacts:${instanceId}:${JSON.stringify(query)}`.slice(0, 2000),
