@@ -48,22 +48,24 @@ async function checkState(env: TestEnv, run: Run): Promise<string[]> {
   run.active = active;
   const timers = await store.repos.timers.list(instanceId);
   const heldBy = new Map<string, Contact[]>();
+  const name = (id: string | undefined) => observer.nameOf(id);
   for (const c of active) {
     if (HOLDS.has(c.State)) {
       if (!c.AgentId) problems.push(`${c.Id} is ${c.State} with no agent`);
       else heldBy.set(c.AgentId, [...(heldBy.get(c.AgentId) ?? []), c]);
-    } else if (c.AgentId) problems.push(`${c.Id} is ${c.State} yet names agent ${c.AgentId}`);
+    } else if (c.AgentId) problems.push(`${c.Id} is ${c.State} yet names agent ${name(c.AgentId)}`);
     if (c.State !== 'OFFERED') continue;
     // no agent left in an offer after its timeout, nor after a restart
     const due = (c.OfferedTimestamp ?? 0) + limits.offerTimeoutMs;
-    if (now >= due) problems.push(`${c.Id} still offered to ${c.AgentId} ${now - due} ms after its timeout`);
+    if (now >= due)
+      problems.push(`${c.Id} still offered to ${name(c.AgentId)} ${now - due} ms after its timeout`);
     const timer = timers.some(
       (t) => t.Kind === 'offer' && t.ContactId === c.Id && t.AgentId === c.AgentId && t.DueAt === due,
     );
-    if (!timer) problems.push(`${c.Id} offered to ${c.AgentId} without its timeout timer`);
+    if (!timer) problems.push(`${c.Id} offered to ${name(c.AgentId)} without its timeout timer`);
     const last = observer.lastOffer.get(c.Id);
     if (!last || last.userId !== c.AgentId || last.generation !== observer.generation)
-      problems.push(`${c.Id} offered to ${c.AgentId}, but not by the running engine`);
+      problems.push(`${c.Id} offered to ${name(c.AgentId)}, but not by the running engine`);
   }
   for (const a of world.agents) {
     const held = heldBy.get(a.id) ?? [];
@@ -318,6 +320,9 @@ async function runWorld(env: TestEnv, seed: number, steps: number): Promise<void
     expect(counts.timeouts, `seed ${seed} offers missed`).toBeGreaterThan(0);
     expect(counts.restarts, `seed ${seed} restarts`).toBeGreaterThan(0);
     expect(counts.calls, `seed ${seed} calls`).toBeGreaterThan(0);
+    // S2 both ways: offers to agents busy on another channel, and contacts held back by ROUTE_CURRENT_CHANNEL_ONLY
+    expect(observer.counts.crossChannel, `seed ${seed} cross-channel offers`).toBeGreaterThan(0);
+    expect(run.crossBlocked, `seed ${seed} contacts held back by S2`).toBeGreaterThan(0);
   } finally {
     await run.engine.stop();
   }

@@ -215,6 +215,7 @@ export class Observer {
   generation = 0;
   /** What the run exercised: offers, agents put in Missed, offers made to an agent busy on another channel. */
   readonly counts = { offers: 0, missed: 0, crossChannel: 0 };
+  private readonly enqueued = new Map<string, { queueId: string; at: number }>();
   private pending: EngineEvent[] = [];
   private scheduled = false;
   private readonly agents: Map<string, Agent>;
@@ -238,6 +239,10 @@ export class Observer {
     });
   }
 
+  nameOf(userId: string | undefined): string {
+    return (userId && this.agents.get(userId)?.name) ?? userId ?? 'nobody';
+  }
+
   private problem(text: string): void {
     this.problems.push(`${this.where()}: ${text}`);
   }
@@ -250,6 +255,7 @@ export class Observer {
     for (const e of batch) {
       if (e.type === 'contact') {
         this.seen.add(e.contact.Id);
+        this.checkEnqueueTime(e.contact);
         if (e.contact.State === 'ENDED' || e.contact.State === 'EXPIRED') this.contacts.delete(e.contact.Id);
         else this.contacts.set(e.contact.Id, e.contact);
       } else if (e.type === 'agent') {
@@ -260,12 +266,22 @@ export class Observer {
         const a = this.agentStatus.get(e.userId);
         if (!a || a.status !== 'Available' || a.missed)
           this.problem(
-            `${e.contactId} offered to ${e.userId} (${a?.missed ? 'Missed' : (a?.status ?? 'no status')})`,
+            `${e.contactId} offered to ${this.nameOf(e.userId)} (${a?.missed ? 'Missed' : (a?.status ?? 'no status')})`,
           );
         offers.push(e);
       }
     }
     offers.forEach((o, k) => this.checkOffer(o, offers.slice(k)));
+  }
+
+  /** A contact back in its queue (offer rejected, missed, withdrawn, restart) keeps its enqueue time. */
+  private checkEnqueueTime(c: Contact): void {
+    if (c.QueueId === undefined || c.EnqueueTimestamp === undefined) return;
+    const first = this.enqueued.get(c.Id);
+    if (first && first.queueId === c.QueueId && first.at !== c.EnqueueTimestamp)
+      this.problem(`${c.Id} is back in its queue with enqueue time ${c.EnqueueTimestamp}, not ${first.at}`);
+    else if (!first || first.queueId !== c.QueueId)
+      this.enqueued.set(c.Id, { queueId: c.QueueId, at: c.EnqueueTimestamp });
   }
 
   /** `rest` is this offer and the ones made after it in the same command. */
@@ -276,7 +292,7 @@ export class Observer {
     const agent = this.agents.get(o.userId);
     if (!c || c.State !== 'OFFERED' || c.AgentId !== o.userId || !agent) {
       this.problem(
-        `${o.contactId} offered to ${o.userId} but is ${c?.State ?? 'unknown'} for ${c?.AgentId ?? 'nobody'}`,
+        `${o.contactId} offered to ${this.nameOf(o.userId)} but is ${c?.State ?? 'unknown'} for ${this.nameOf(c?.AgentId)}`,
       );
       return;
     }
