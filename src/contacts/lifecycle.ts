@@ -35,15 +35,11 @@ function waiting(contact: Contact) {
 /** Puts a contact in the routing index (on start, or back after a rejected offer). */
 export function indexWaiting(live: Live, contact: Contact): void {
   live.index.addContact(waiting(contact));
-  if (contact.QueueId) live.queueDepth.set(contact.QueueId, (live.queueDepth.get(contact.QueueId) ?? 0) + 1);
 }
 
 /** Takes a contact out of the routing index (offered, ended, moved); false when it was not waiting there. */
 export function unindexWaiting(live: Live, contact: Contact): boolean {
-  if (!live.index.removeContact(contact.Id)) return false;
-  if (contact.QueueId)
-    live.queueDepth.set(contact.QueueId, Math.max(0, (live.queueDepth.get(contact.QueueId) ?? 1) - 1));
-  return true;
+  return live.index.removeContact(contact.Id);
 }
 
 /** The contact enters `queue` (Transfer to queue), or another queue (Transfer to queue from a queue flow). */
@@ -94,8 +90,6 @@ export async function route(tx: Tx): Promise<void> {
   for (const offer of offers) {
     const contact = live.contacts.get(offer.contactId);
     if (!contact) continue;
-    if (contact.QueueId)
-      live.queueDepth.set(contact.QueueId, Math.max(0, (live.queueDepth.get(contact.QueueId) ?? 1) - 1));
     contact.State = 'OFFERED';
     contact.AgentId = offer.userId;
     contact.OfferedTimestamp = tx.now;
@@ -129,6 +123,7 @@ export async function disconnect(tx: Tx, contact: Contact, reason: DisconnectRea
   if (contact.State === 'CONNECTED' && contact.AgentId) {
     contact.State = 'ACW';
     contact.AfterContactWorkStartTimestamp = tx.now;
+    await dropTimers(tx, contact.Id, 'expire'); // the conversation is over: expiry no longer applies
     const agent = tx.live.agents.get(contact.AgentId);
     const limit = agent?.user.PhoneConfig.AfterContactWorkTimeLimit ?? 0;
     if (limit > 0) await addTimer(tx, 'acw', tx.now + limit * 1000, { contactId: contact.Id });

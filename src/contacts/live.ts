@@ -25,8 +25,10 @@ export interface Live {
   readonly holding: Map<string, Set<string>>;
   /** The reverse of `holding`: contact id → user id. */
   readonly holderOf: Map<string, string>;
-  /** QUEUED contacts per queue id (capacity and metrics). */
-  readonly queueDepth: Map<string, number>;
+  /** The contacts in each queue (waiting or being offered), by queue id: queue capacity counts them. */
+  readonly inQueue: Map<string, Set<string>>;
+  /** The reverse of `inQueue`: contact id → queue id. */
+  readonly queueOf: Map<string, string>;
   readonly index: RoutingIndex;
   readonly wheel: TimerWheel;
   readonly flows: FlowCache;
@@ -77,6 +79,18 @@ export function track(live: Live, contact: Contact): void {
   if (contact.State === 'ENDED' || contact.State === 'EXPIRED') live.contacts.delete(contact.Id);
   else live.contacts.set(contact.Id, contact);
   const holder = HOLDS.has(contact.State) ? contact.AgentId : undefined;
+  const queueId = contact.State === 'QUEUED' || contact.State === 'OFFERED' ? contact.QueueId : undefined;
+  const wasIn = live.queueOf.get(contact.Id);
+  if (wasIn !== undefined && wasIn !== queueId) {
+    live.inQueue.get(wasIn)?.delete(contact.Id);
+    live.queueOf.delete(contact.Id);
+  }
+  if (queueId !== undefined) {
+    let set = live.inQueue.get(queueId);
+    if (!set) live.inQueue.set(queueId, (set = new Set()));
+    set.add(contact.Id);
+    live.queueOf.set(contact.Id, queueId);
+  }
   const before = live.holderOf.get(contact.Id);
   if (before !== undefined && before !== holder) {
     live.holding.get(before)?.delete(contact.Id);

@@ -38,7 +38,7 @@ async function queueOf(tx: Tx, target?: QueueTarget, queue?: QueueInfo): Promise
 /** Whether the contact may enter the queue now: enabled, and below its maximum of contacts (QueueAtCapacity). */
 export function admits(tx: Tx, queue: Queue): RequestResult {
   if (queue.Status === 'DISABLED') return fail(`queue ${queue.Name} is disabled`);
-  const depth = tx.live.queueDepth.get(queue.QueueId) ?? 0;
+  const depth = tx.live.inQueue.get(queue.QueueId)?.size ?? 0;
   if (queue.MaxContacts !== undefined && queue.MaxContacts > 0 && depth >= queue.MaxContacts)
     return fail(`queue ${queue.Name} holds its maximum of ${queue.MaxContacts} contacts`, 'QueueAtCapacity');
   return { ok: true, data: { queue: queueInfo(queue) } };

@@ -22,7 +22,19 @@ export interface StartTaskResult {
   Contact: Contact;
 }
 
-const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** JSON with object keys sorted, so the same request hashes the same whatever the order of its fields. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+          .join(',')}}`
+      : (JSON.stringify(value) ?? 'null');
+
+const hashOf = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex');
 
 /**
  * StartTaskContact. With a ClientToken, a retry with the same request returns the first answer; the same token

@@ -44,7 +44,8 @@ async function checkState(env: TestEnv, run: Run): Promise<string[]> {
   const { world, observer, engine } = run;
   const problems: string[] = [];
   const now = clock.now();
-  const active = await store.repos.contacts.listActive(instanceId);
+  // in id order, so that a seed replays the same run on every store
+  const active = (await store.repos.contacts.listActive(instanceId)).sort((a, b) => (a.Id < b.Id ? -1 : 1));
   run.active = active;
   const timers = await store.repos.timers.list(instanceId);
   const heldBy = new Map<string, Contact[]>();
