@@ -13,7 +13,9 @@ import type { Tx } from './live.js';
 import * as agents from './agent-commands.js';
 import * as tasks from './task-commands.js';
 import * as voice from './voice.js';
-import { transferTask, type TransferResult } from './transfer.js';
+import { directTarget, transferContact, transferTask, type TransferResult } from './transfer.js';
+import { TRANSFER, requirePermission } from '../access/actor.js';
+import { notFound } from '../core/index.js';
 import { queueMetrics, type QueueMetrics } from './metrics.js';
 
 export interface EngineOptions {
@@ -198,6 +200,25 @@ export class Engine {
   ): Promise<TransferResult> {
     const actor = await this.actor(instanceId, userId);
     return this.run(instanceId, 'transfer', (tx) => transferTask(tx, actor, contactId, quickConnectId));
+  }
+
+  /**
+   * TransferContact: a task, wherever it is (queued, offered, connected), to a queue or an agent through a flow.
+   * A person doing it needs TransferContact.Enabled.
+   */
+  async transferContact(
+    instanceId: string,
+    contactId: string,
+    target: { QueueId?: string; UserId?: string; ContactFlowId: string },
+    acting?: Acting,
+  ): Promise<TransferResult> {
+    const actor = await this.maybeActor(instanceId, acting);
+    if (actor) requirePermission(actor, TRANSFER, 'transfer contacts');
+    return this.run(instanceId, 'TransferContact', async (tx) => {
+      const old = tx.live.contacts.get(contactId);
+      if (!old) throw notFound('Contact', contactId, 'ContactId');
+      return transferContact(tx, old, await directTarget(tx, target), actor);
+    });
   }
 
   /** An agent creates a task in the workspace (R2): P1 applies; the task may be scheduled (R3). */

@@ -98,6 +98,8 @@ export async function route(tx: Tx): Promise<void> {
     await saveContact(tx, contact, { type: 'OFFERED', detail: { AgentId: offer.userId } });
     tx.publish({ type: 'offer', userId: offer.userId, contactId: contact.Id, expiresAt });
   }
+  // The agents offered something are no longer idle: their idle time restarts when they hold nothing again.
+  for (const userId of new Set(offers.map((o) => o.userId))) await agentChanged(tx, userId);
 }
 
 /** The agent accepted (or the contact was auto-accepted): connected, the customer queue flow abandoned. */

@@ -19,10 +19,7 @@ import { ownContact } from './agent-commands.js';
 
 export type TransferResult = { transferred: true; contact: Contact } | { transferred: false; reason: string };
 
-async function targetOf(
-  tx: Tx,
-  quickConnectId: string,
-): Promise<{ queue: Queue; flowId: string; name: string }> {
+async function targetOf(tx: Tx, quickConnectId: string): Promise<TransferTarget> {
   const { live, repos } = tx;
   const id = idFromIdOrArn(quickConnectId);
   const qc = await repos.quickConnects.get(live.instanceId, id);
@@ -57,6 +54,33 @@ function failureReason(effects: FlowEffect[], status: RunResult['status'], flowN
   return `the transfer flow ${flowName} ended without Transfer to queue${block ? ` (${block})` : ''}`;
 }
 
+/** Where a transfer goes: a queue (an agent's own queue for a user) through a transfer flow. */
+export interface TransferTarget {
+  queue: Queue;
+  flowId: string;
+  /** For the timeline and the agent's notice: the quick connect's name, or the target's. */
+  name: string;
+}
+
+/** TransferContact's target: QueueId or UserId (exactly one), and the flow to run. */
+export async function directTarget(
+  tx: Tx,
+  target: { QueueId?: string; UserId?: string; ContactFlowId: string },
+): Promise<TransferTarget> {
+  const { live, repos } = tx;
+  if (!target.QueueId === !target.UserId)
+    throw invalidRequest('give QueueId or UserId, not both and not neither');
+  const queue = target.UserId
+    ? await repos.queues.findAgentQueue(live.instanceId, idFromIdOrArn(target.UserId))
+    : await repos.queues.get(live.instanceId, idFromIdOrArn(target.QueueId ?? ''));
+  if (!queue)
+    throw target.UserId
+      ? notFound('User', target.UserId, 'UserId')
+      : notFound('Queue', target.QueueId ?? '', 'QueueId');
+  return { queue, flowId: idFromIdOrArn(target.ContactFlowId), name: queue.Name };
+}
+
+/** An agent transfers their connected task by quick connect (X1); a supervisor may name any task. */
 export async function transferTask(
   tx: Tx,
   actor: Actor,
@@ -64,19 +88,37 @@ export async function transferTask(
   quickConnectId: string,
   asSupervisor = false,
 ): Promise<TransferResult> {
-  const { live } = tx;
   if (asSupervisor) requirePermission(actor, TRANSFER, 'transfer contacts');
   else requireAgent(actor);
-  const old = asSupervisor ? live.contacts.get(contactId) : ownContact(tx, actor, contactId, ['CONNECTED']);
+  const old = asSupervisor
+    ? tx.live.contacts.get(contactId)
+    : ownContact(tx, actor, contactId, ['CONNECTED']);
   if (!old) throw notFound('Contact', contactId, 'ContactId');
-  if (old.Channel !== 'TASK') throw invalidRequest('only tasks are transferred by quick connect here');
-  if (old.State !== 'CONNECTED') throw invalidRequest(`contact ${contactId} is not connected to an agent`);
+  return transferContact(tx, old, await targetOf(tx, quickConnectId), actor);
+}
+
+/**
+ * TransferContact's meaning for a task: from its agent or its queue (connected, offered or waiting) to a queue or
+ * an agent, through `target`'s flow. An agent's failed transfer leaves the task with them, told why (X2).
+ */
+export async function transferContact(
+  tx: Tx,
+  old: Contact,
+  target: TransferTarget,
+  actor?: Actor,
+): Promise<TransferResult> {
+  const { live } = tx;
+  const contactId = old.Id;
+  if (old.Channel !== 'TASK') throw invalidRequest('only tasks are transferred here');
+  if (!['QUEUED', 'OFFERED', 'CONNECTED'].includes(old.State))
+    throw invalidRequest(
+      `contact ${contactId} is ${old.State.toLowerCase()}: only a queued or connected task is transferred`,
+    );
   if (old.TransferCount >= live.deps.limits.transfersPerTask)
     throw new ConnectError(
       'ServiceQuotaExceededException',
       `task ${contactId} was transferred ${old.TransferCount} times, the most allowed`,
     );
-  const target = await targetOf(tx, quickConnectId);
   const id = live.deps.ids.next();
   const segment: Contact = {
     ...structuredClone({ ...old, FlowState: undefined }),
@@ -109,8 +151,9 @@ export async function transferTask(
   const loaded = await live.flows.load(tx.repos, target.flowId);
   const type = live.flows.get(target.flowId)?.type;
   const fail = async (reason: string): Promise<TransferResult> => {
-    await appendEvent(tx, old.Id, 'TRANSFER_FAILED', { QuickConnect: target.name, Reason: reason });
-    tx.publish({ type: 'notice', userId: old.AgentId ?? actor.userId, contactId: old.Id, message: reason });
+    await appendEvent(tx, old.Id, 'TRANSFER_FAILED', { Target: target.name, Reason: reason });
+    const told = old.AgentId ?? actor?.userId;
+    if (told) tx.publish({ type: 'notice', userId: told, contactId: old.Id, message: reason });
     return { transferred: false, reason };
   };
   if (!loaded.ok || !type)
@@ -141,12 +184,12 @@ export async function transferTask(
   await appendEvent(tx, id, 'INITIATED', {
     InitiationMethod: 'TRANSFER',
     PreviousContactId: old.Id,
-    QuickConnect: target.name,
+    Target: target.name,
   });
   await appendEvent(tx, old.Id, 'TRANSFERRED', {
     NextContactId: id,
-    QuickConnect: target.name,
-    UserId: actor.userId,
+    Target: target.name,
+    ...(actor && { UserId: actor.userId }),
   });
   await finish(tx, old, 'ENDED', 'TRANSFER');
   await enqueue(tx, segment, status.outcome.queue);

@@ -10,6 +10,7 @@ import { CALLER, NUMBER, setUpScenario, type Scenario } from '../support/scenari
 import { dial } from '../../src/channels/scripted-caller.js';
 import type { Engine } from '../../src/contacts/engine.js';
 import type { EngineEvent } from '../../src/contacts/events.js';
+import { expectConnectError } from '../support/errors.js';
 import { CALLBACK_DESCRIPTION } from '../tasks/callback-template.js';
 
 describeStores('the callback-via-task scenario in the engine', (env) => {
@@ -157,6 +158,7 @@ describeStores('the callback-via-task scenario in the engine', (env) => {
     });
     expect(offered?.References.PhoneNumber?.Value).toBe(CALLER);
     await engine.accept(instanceId, s.agent1.Id, next.Id);
+    await advance(env(), engine, 1000);
     const again = await engine.transfer(
       instanceId,
       s.agent1.Id,
@@ -214,5 +216,54 @@ describeStores('the callback-via-task scenario in the engine', (env) => {
     ]);
     expect(await qcs.taskWarnings(instanceId, s.quickConnects.toCallbackQueue.QuickConnectId)).toEqual([]);
     expect(await qcs.taskWarnings(instanceId, s.quickConnects.toAgent1.QuickConnectId)).toEqual([]);
+  });
+
+  it('TransferContact: a supervisor moves a waiting task to an agent; the API moves a connected one to a queue', async () => {
+    await setUp();
+    const { instanceId } = env();
+    const task = await engine.startTask(instanceId, {
+      ContactFlowId: s.flows.f3.Id,
+      Name: 'Callback',
+      Attributes: { CallbackQueue: s.callbackQueue.QueueArn },
+    });
+    expect((await engine.contact(instanceId, task.Id))?.State).toBe('QUEUED');
+    const to = { UserId: s.agent1.Id, ContactFlowId: s.flows.agentTransfer.Id };
+    await expectConnectError(
+      engine.transferContact(instanceId, task.Id, to, { userId: s.agent2.Id }),
+      'AccessDeniedException',
+      /TransferContact\.Enabled/,
+    );
+    await engine.setStatus(instanceId, s.agent1.Id, s.available);
+    const moved = await engine.transferContact(instanceId, task.Id, to, { userId: s.supervisor.Id });
+    if (!moved.transferred) throw new Error(moved.reason);
+    expect(await engine.contact(instanceId, task.Id)).toMatchObject({
+      State: 'ENDED',
+      DisconnectReason: 'TRANSFER',
+    });
+    expect(await engine.contact(instanceId, moved.contact.Id)).toMatchObject({
+      State: 'OFFERED',
+      AgentId: s.agent1.Id,
+    });
+    await engine.accept(instanceId, s.agent1.Id, moved.contact.Id);
+    await engine.setStatus(instanceId, s.agent2.Id, s.available);
+    await advance(env(), engine, 1000); // agent2 has been idle longest when agent1 frees up
+    const back = await engine.transferContact(instanceId, moved.contact.Id, {
+      QueueId: s.callbackQueue.QueueId,
+      ContactFlowId: s.flows.queueTransfer.Id,
+    });
+    if (!back.transferred) throw new Error(back.reason);
+    expect(await engine.contact(instanceId, back.contact.Id)).toMatchObject({
+      State: 'OFFERED',
+      AgentId: s.agent2.Id,
+      PreviousContactId: moved.contact.Id,
+      TransferCount: 2,
+    });
+    const agent1 = await engine.agent(instanceId, s.agent1.Id);
+    expect(agent1.contacts).toEqual([]);
+    await expectConnectError(
+      engine.transferContact(instanceId, back.contact.Id, { ContactFlowId: s.flows.queueTransfer.Id }),
+      'InvalidRequestException',
+      /QueueId or UserId/,
+    );
   });
 });
