@@ -17,6 +17,29 @@ import { directTarget, transferContact, transferTask, type TransferResult } from
 import { TRANSFER, requirePermission } from '../access/actor.js';
 import { notFound } from '../core/index.js';
 import { queueMetrics, type QueueMetrics } from './metrics.js';
+import type { RoutingChannel } from '../routing/decide.js';
+import type { Live } from './live.js';
+
+function snapshotOf(live: Live, userId: string): AgentSnapshot {
+  const a = live.agents.get(userId);
+  const contacts = [...(live.holding.get(userId) ?? [])].flatMap((id) => live.contacts.get(id) ?? []);
+  const maxSlots: AgentSnapshot['maxSlots'] = {};
+  for (const m of a?.profile?.MediaConcurrencies ?? []) maxSlots[m.Channel] = m.Concurrency;
+  return {
+    userId,
+    ...(a && {
+      statusId: a.status.AgentStatusId,
+      statusName: a.status.Name,
+      statusType: a.status.Type,
+      statusSince: a.state.StatusSince,
+    }),
+    ...(a?.profile && { routingProfileId: a.profile.RoutingProfileId }),
+    routable: live.index.agent(userId)?.routable ?? false,
+    missed: a?.state.Missed ?? false,
+    maxSlots,
+    contacts: structuredClone(contacts),
+  };
+}
 
 export interface EngineOptions {
   events?: EventSink;
@@ -30,8 +53,14 @@ export interface AgentSnapshot {
   userId: string;
   statusId?: string;
   statusName?: string;
+  statusType?: 'ROUTABLE' | 'CUSTOM' | 'OFFLINE';
+  /** Since when the status is set (epoch ms). */
+  statusSince?: number;
   routable: boolean;
   missed: boolean;
+  routingProfileId?: string;
+  /** The routing profile's slots per channel. */
+  maxSlots: Partial<Record<'VOICE' | 'CHAT' | 'TASK' | 'EMAIL', number>>;
   contacts: Contact[];
 }
 
@@ -229,21 +258,18 @@ export class Engine {
   // Reads of live state
 
   async agent(instanceId: string, userId: string): Promise<AgentSnapshot> {
-    const live = (await this.instance(instanceId)).state;
-    const a = live.agents.get(userId);
-    const contacts = [...(live.holding.get(userId) ?? [])].flatMap((id) => live.contacts.get(id) ?? []);
-    return {
-      userId,
-      ...(a && { statusId: a.status.AgentStatusId, statusName: a.status.Name }),
-      routable: live.index.agent(userId)?.routable ?? false,
-      missed: a?.state.Missed ?? false,
-      contacts: structuredClone(contacts),
-    };
+    return snapshotOf((await this.instance(instanceId)).state, userId);
   }
 
-  async queueMetrics(instanceId: string, queueId: string): Promise<QueueMetrics> {
+  /** Every agent with a status (they set one since they were created), as `agent` gives one. */
+  async agents(instanceId: string): Promise<AgentSnapshot[]> {
+    const live = (await this.instance(instanceId)).state;
+    return [...live.agents.keys()].map((userId) => snapshotOf(live, userId));
+  }
+
+  async queueMetrics(instanceId: string, queueId: string, channel?: RoutingChannel): Promise<QueueMetrics> {
     const loop = await this.instance(instanceId);
-    return queueMetrics(loop.state, queueId, this.deps.clock.now());
+    return queueMetrics(loop.state, queueId, this.deps.clock.now(), channel);
   }
 
   /** The contact as the engine holds it now (active ones), else as stored. */
