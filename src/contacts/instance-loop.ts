@@ -12,7 +12,7 @@ import type { Timer } from '../store/ports/index.js';
 import { FlowCache } from './flow-cache.js';
 import type { EnginePorts } from './events.js';
 import { Tx, track, type Live } from './live.js';
-import { agentChanged, indexWaiting, requeue, route } from './lifecycle.js';
+import { agentChanged, disconnect, indexWaiting, requeue, route } from './lifecycle.js';
 import { loadAgent } from './agent-view.js';
 import { deliverTask, lambdaAnswered } from './flow-host.js';
 import { hostStateOf } from './host-state.js';
@@ -42,9 +42,15 @@ export class InstanceLoop {
   /** Rebuilds the indexes from the store, then recovers: offers back to queues, late timers fired, routing. */
   async start(): Promise<void> {
     await this.rebuild();
-    const lost = [...this.live.contacts.values()].filter((c) => c.State === 'OFFERED');
+    // A call's media leg does not survive the process: its caller is gone. Calls end with a recorded reason
+    // (one connected to an agent goes to after-contact work); tasks carry on.
+    const calls = [...this.live.contacts.values()].filter((c) => c.Channel === 'VOICE');
+    const lost = [...this.live.contacts.values()].filter(
+      (c) => c.State === 'OFFERED' && c.Channel !== 'VOICE',
+    );
     const pending = [...this.live.contacts.values()].filter((c) => hostStateOf(c)?.pending);
     await this.run('recover', async (tx) => {
+      for (const c of calls) await disconnect(tx, c, 'TELECOM_PROBLEM');
       for (const c of lost) await requeue(tx, c, 'MISSED');
       for (const c of pending) {
         const token = hostStateOf(c)?.pending?.token ?? '';

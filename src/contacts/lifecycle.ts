@@ -17,6 +17,7 @@ export type DisconnectReason =
   | 'API'
   | 'EXPIRED'
   | 'TRANSFER'
+  | 'TELECOM_PROBLEM'
   | 'OTHER';
 
 function waiting(contact: Contact) {

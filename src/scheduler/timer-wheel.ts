@@ -9,6 +9,8 @@ import type { Timer } from '../store/ports/index.js';
 export class TimerWheel {
   private readonly heap = new MinHeap<Timer>((a, b) => a.DueAt - b.DueAt || (a.Id < b.Id ? -1 : 1));
   private readonly live = new Map<string, Timer>();
+  /** Ids of each contact's live timers, so a contact's end finds them without a scan of every timer. */
+  private readonly byContact = new Map<string, Set<string>>();
   private armed: { at: number; handle: TimerHandle } | undefined;
   private stopped = false;
 
@@ -27,18 +29,24 @@ export class TimerWheel {
   }
 
   add(timer: Timer): void {
+    const before = this.live.get(timer.Id);
+    if (before) this.unlink(before);
     this.live.set(timer.Id, timer);
+    this.link(timer);
     this.heap.push(timer);
     this.arm();
   }
 
   remove(id: string): void {
+    const timer = this.live.get(id);
+    if (!timer) return;
     this.live.delete(id);
+    this.unlink(timer);
   }
 
   /** Every live timer of a contact (to cancel them with the contact's end). */
   forContact(contactId: string): Timer[] {
-    return [...this.live.values()].filter((t) => t.ContactId === contactId);
+    return [...(this.byContact.get(contactId) ?? [])].flatMap((id) => this.live.get(id) ?? []);
   }
 
   stop(): void {
@@ -54,9 +62,24 @@ export class TimerWheel {
       this.heap.pop();
       if (this.live.get(top.Id) !== top) continue;
       this.live.delete(top.Id);
+      this.unlink(top);
       out.push(top);
     }
     return out;
+  }
+
+  private link(timer: Timer): void {
+    if (timer.ContactId === undefined) return;
+    let ids = this.byContact.get(timer.ContactId);
+    if (!ids) this.byContact.set(timer.ContactId, (ids = new Set()));
+    ids.add(timer.Id);
+  }
+
+  private unlink(timer: Timer): void {
+    if (timer.ContactId === undefined) return;
+    const ids = this.byContact.get(timer.ContactId);
+    ids?.delete(timer.Id);
+    if (ids?.size === 0) this.byContact.delete(timer.ContactId);
   }
 
   private arm(): void {

@@ -1,7 +1,7 @@
 /**
  * A restart from the database in the middle of the scenario: callers waiting in their queue flow, tasks queued,
  * a task scheduled, an offer in flight. Nothing is lost or duplicated; the offer goes back to its queue (its
- * enqueue time kept) and is made again; the waiting flows resume.
+ * enqueue time kept) and is made again; a call, whose line cannot survive the process, ends with its reason.
  */
 import { afterEach, expect, it } from 'vitest';
 import { describeStores } from '../support/env.js';
@@ -11,7 +11,6 @@ import { dial } from '../../src/channels/scripted-caller.js';
 import type { Engine } from '../../src/contacts/engine.js';
 
 const HOUR = 3_600_000;
-const OFFER_CALLBACK = 'To keep waiting, stay on the line. To have an agent call you back, press 2.';
 
 describeStores('restarting the engine in the middle of the scenario', (env) => {
   const engines: Engine[] = [];
@@ -19,7 +18,7 @@ describeStores('restarting the engine in the middle of the scenario', (env) => {
     for (const e of engines.splice(0)) await e.stop();
   });
 
-  it('keeps every contact, returns the offer to its queue, resumes waiting flows and delivers once', async () => {
+  it('keeps every task, returns the offer to its queue, ends the lost call with its reason, delivers once', async () => {
     const e = env();
     const s = await setUpScenario(e, { taskConcurrency: 1 });
     let { engine, events } = startEngine(e);
@@ -81,25 +80,18 @@ describeStores('restarting the engine in the middle of the scenario', (env) => {
 
     await engine.accept(instanceId, s.agent2.Id, t1);
 
-    // Caller b's customer queue flow resumes: the callback offer comes again and 2 books a task.
-    const b2 = await dialAgain(engine, instanceId, b.contactId);
-    await advance(e, engine, 40_000);
-    expect(b2.heard).toContain(OFFER_CALLBACK);
-    await b2.press('2');
-    expect(b2.ended).toBe('CONTACT_FLOW_DISCONNECT');
-    expect((await tasksNow()).map((t) => t.Id)).toHaveLength(4);
+    // Caller b's line did not survive the restart: the call ends with a recorded reason, no task is made for it.
+    expect(await engine.contact(instanceId, b.contactId)).toMatchObject({
+      State: 'ENDED',
+      DisconnectReason: 'TELECOM_PROBLEM',
+    });
+    expect((await tasksNow()).map((t) => t.Id)).toHaveLength(3);
 
     await engine.complete(instanceId, s.agent2.Id, t1);
     expect(offersTo(events, s.agent2.Id)).toEqual([t1, t2.Id]);
     await advance(e, engine, HOUR);
     const t3Events = (await e.store.repos.contacts.events(instanceId, t3.Id)).map((x) => x.Type);
     expect(t3Events.filter((t) => t === 'DELIVERED')).toHaveLength(1);
-    expect((await tasksNow()).map((t) => t.Id)).toHaveLength(4);
+    expect((await tasksNow()).map((t) => t.Id)).toHaveLength(3);
   });
 });
-
-/** The caller's line is still up after the restart: a new handle on the same contact hears what comes next. */
-async function dialAgain(engine: Engine, instanceId: string, contactId: string) {
-  const { ScriptedCall } = await import('../../src/channels/scripted-caller.js');
-  return new ScriptedCall(engine, instanceId, contactId, []);
-}
