@@ -4,6 +4,8 @@
  */
 import type { Clock } from '../core/index.js';
 import type { Engine } from '../contacts/engine.js';
+// The type of what the composition root built (no code of app is imported).
+// eslint-disable-next-line no-restricted-imports
 import type { Services } from '../app/services.js';
 import type { Store } from '../store/ports/index.js';
 import type { SignalRelay } from './signalling.js';

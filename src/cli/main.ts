@@ -5,6 +5,7 @@ import { redactUrl } from './redact.js';
 import { migrateCommand } from './db.js';
 import { flowCommand, flowSimulateCommand } from './flow-simulate.js';
 import { flowLintCommand } from './flow-lint.js';
+import { keysCommand } from './keys.js';
 
 export function buildCli(): Command {
   const program = new Command('tsunagi')
@@ -50,6 +51,7 @@ export function buildCli(): Command {
 
   program.addCommand(flowCommand().addCommand(flowLintCommand()).addCommand(flowSimulateCommand()));
   program.command('db').description('Database operations.').addCommand(migrateCommand());
+  program.addCommand(keysCommand());
 
   return program;
 }

@@ -28,6 +28,9 @@ export interface AgentLive {
  */
 const AGENT_QUEUE_PRIORITY = 0;
 
+/** The idle time of an agent who holds a contact: after every idle agent. */
+const BUSY = Number.MAX_SAFE_INTEGER;
+
 export async function loadAgent(
   repos: Repositories,
   instanceId: string,
@@ -72,7 +75,8 @@ export function agentView(agent: AgentLive, busy: AgentView['busy'], fallbackIdl
   return {
     userId: agent.user.Id,
     routable: isRoutable(agent),
-    idleSince: agent.state.IdleSince ?? fallbackIdle,
+    // An agent holding a contact is not idle: they come after every idle agent (rule: longest idle first).
+    idleSince: agent.state.IdleSince ?? (Object.values(busy).some((n) => (n ?? 0) > 0) ? BUSY : fallbackIdle),
     concurrency,
     queues,
     busy,

@@ -117,8 +117,9 @@ export class Engine {
     this.loops.clear();
   }
 
+  /** Runs a command; what it returns is a copy (the engine's own objects change with later commands). */
   private async run<T>(instanceId: string, name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return (await this.instance(instanceId)).run(name, work);
+    return structuredClone(await (await this.instance(instanceId)).run(name, work));
   }
 
   private actor(instanceId: string, userId: string): Promise<Actor> {
@@ -143,7 +144,7 @@ export class Engine {
         ...(actor && { actor }),
       }),
     );
-    return r.Contact;
+    return structuredClone(r.Contact);
   }
 
   async reschedule(

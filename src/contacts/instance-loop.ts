@@ -196,6 +196,7 @@ export class InstanceLoop {
       agents: new Map(),
       holding: new Map(),
       holderOf: new Map(),
+      counts: { activeTasks: 0 },
       inQueue: new Map(),
       queueOf: new Map(),
       index: new RoutingIndex(),

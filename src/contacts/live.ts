@@ -21,6 +21,8 @@ export interface Live {
   readonly contacts: Map<string, Contact>;
   /** Agents with a status row, by user id. */
   readonly agents: Map<string, AgentLive>;
+  /** Running counts: the active-task quota reads it instead of counting rows. */
+  readonly counts: { activeTasks: number };
   /** The contacts each agent holds (offered, connected or in after-contact work), by user id. */
   readonly holding: Map<string, Set<string>>;
   /** The reverse of `holding`: contact id → user id. */
@@ -76,8 +78,11 @@ const HOLDS = new Set(['OFFERED', 'CONNECTED', 'ACW']);
 
 /** Keeps the in-memory copies in step with a contact's new state. */
 export function track(live: Live, contact: Contact): void {
-  if (contact.State === 'ENDED' || contact.State === 'EXPIRED') live.contacts.delete(contact.Id);
-  else live.contacts.set(contact.Id, contact);
+  const was = live.contacts.has(contact.Id);
+  const active = contact.State !== 'ENDED' && contact.State !== 'EXPIRED';
+  if (active) live.contacts.set(contact.Id, contact);
+  else live.contacts.delete(contact.Id);
+  if (contact.Channel === 'TASK' && was !== active) live.counts.activeTasks += active ? 1 : -1;
   const holder = HOLDS.has(contact.State) ? contact.AgentId : undefined;
   const queueId = contact.State === 'QUEUED' || contact.State === 'OFFERED' ? contact.QueueId : undefined;
   const wasIn = live.queueOf.get(contact.Id);
@@ -147,12 +152,17 @@ export async function addTimer(
 }
 
 /** Drops a contact's timers of one kind (all kinds when none is given). */
+/**
+ * Drops a contact's timers of one kind (all kinds when none is given). The wheel holds every timer row but those
+ * already handed to their command (which deletes its row first), so nothing to drop there means no statement.
+ */
 export async function dropTimers(tx: Tx, contactId: string, kind?: TimerKind): Promise<void> {
+  const matches = (t: Timer) =>
+    t.ContactId === contactId && (!kind || t.Kind === kind) && !tx.timersDropped.has(t.Id);
+  const found = [...tx.live.wheel.forContact(contactId), ...tx.timersAdded].filter(matches);
+  if (found.length === 0) return;
   await tx.repos.timers.deleteForContact(tx.live.instanceId, contactId, kind);
-  for (const t of tx.live.wheel.forContact(contactId))
-    if (!kind || t.Kind === kind) tx.timersDropped.add(t.Id);
-  for (const t of tx.timersAdded)
-    if (t.ContactId === contactId && (!kind || t.Kind === kind)) tx.timersDropped.add(t.Id);
+  for (const t of found) tx.timersDropped.add(t.Id);
 }
 
 /** The contact, or undefined when it is finished or unknown to this instance. */

@@ -15,7 +15,7 @@ import { hoursOpenAt } from '../routing/open-hours.js';
 import type { RoutingChannel } from '../routing/decide.js';
 import { createTask } from '../tasks/start-task.js';
 import type { Contact, Queue } from '../store/ports/index.js';
-import { appendEvent, type Tx } from './live.js';
+import { appendEvent, track, type Tx } from './live.js';
 import { metricValue, metricsObject, queueMetrics } from './metrics.js';
 
 const fail = (message: string, error = ERR): RequestResult => ({ ok: false, error, message });
@@ -68,10 +68,10 @@ async function createTaskFromFlow(tx: Tx, contact: Contact, task: CreateTaskRequ
         RelatedContactId: task.linkedContactId || contact.Id,
         ...(scheduled !== undefined && { ScheduledTime: scheduled }),
       },
-      { initiationMethod: 'FLOW', inheritAttributes: false },
+      { initiationMethod: 'FLOW', inheritAttributes: false, activeTasks: live.counts.activeTasks },
     );
     tx.touched = true;
-    live.contacts.set(created.Id, created);
+    track(live, created);
     tx.timersAdded.push(...timers);
     tx.publish({ type: 'contact', contact: created });
     await appendEvent(tx, contact.Id, 'TASK_CREATED', { TaskContactId: created.Id });

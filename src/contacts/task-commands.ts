@@ -67,7 +67,10 @@ export async function startTask(
     initiationMethod: 'API',
     ...(options.actor && { createdByUserArn: options.actor.userArn }),
   };
-  const { contact, timers } = await createTask(live.deps, repos, live.instanceId, input, origin);
+  const { contact, timers } = await createTask(live.deps, repos, live.instanceId, input, {
+    ...origin,
+    activeTasks: live.counts.activeTasks,
+  });
   tx.touched = true;
   track(live, contact);
   tx.timersAdded.push(...timers);

@@ -57,6 +57,8 @@ export interface TaskOrigin {
    * Create task block passes only the attributes it names (rule C2).
    */
   inheritAttributes?: boolean;
+  /** The instance's active tasks, when the caller keeps the count (the engine does); else the store counts them. */
+  activeTasks?: number;
 }
 
 async function flowOfQuickConnect(repos: Repositories, instanceId: string, idOrArn: string): Promise<string> {
@@ -153,7 +155,10 @@ export async function createTask(
         ids: { PreviousContactId: input.PreviousContactId },
       },
     );
-  if ((await repos.contacts.countActiveTasks(instanceId)) >= limits.activeTasksPerInstance)
+  if (
+    (origin.activeTasks ?? (await repos.contacts.countActiveTasks(instanceId))) >=
+    limits.activeTasksPerInstance
+  )
     throw new ConnectError(
       'ServiceQuotaExceededException',
       `an instance may have at most ${limits.activeTasksPerInstance} active tasks`,

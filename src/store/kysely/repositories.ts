@@ -13,6 +13,8 @@ import { createSecurityProfileRepo } from './repos/security-profiles.js';
 import { createPhoneNumberRepo } from './repos/phone-numbers.js';
 import { createFlowRepo } from './repos/flows.js';
 import { createTaskTemplateRepo } from './repos/task-templates.js';
+import { createAccessKeyRepo } from './repos/access-keys.js';
+import { createSessionRepo } from './repos/sessions.js';
 import { createContactRepo } from './repos/contacts.js';
 import { createAgentStateRepo, createIdempotencyRepo, createTimerRepo } from './repos/engine-state.js';
 
@@ -33,6 +35,8 @@ export function createRepositories(
     phoneNumbers: createPhoneNumberRepo(db, arns),
     flows: createFlowRepo(db, arns),
     taskTemplates: createTaskTemplateRepo(db, arns),
+    accessKeys: createAccessKeyRepo(db),
+    sessions: createSessionRepo(db),
     contacts: createContactRepo(db, arns, dialect),
     timers: createTimerRepo(db),
     agentStates: createAgentStateRepo(db),

@@ -203,6 +203,30 @@ export interface Database extends EngineTables {
   flows: FlowsTable;
   task_templates: TaskTemplatesTable;
   task_template_versions: TaskTemplateVersionsTable;
+  access_keys: AccessKeysTable;
+  sessions: SessionsTable;
+}
+
+/** Login sessions of the agent API (migration 0005): `id` is the SHA-256 of the token, never the token. */
+export interface SessionsTable {
+  id: string;
+  instance_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** SigV4 access keys (migration 0004); the secret is sealed by the access service. */
+export interface AccessKeysTable {
+  access_key_id: string;
+  instance_id: string;
+  user_id: string;
+  secret_ciphertext: string;
+  description: string | null;
+  status: string;
+  created_time: number;
+  last_used_time: number | null;
 }
 
 export interface ContactsTable {

@@ -13,6 +13,8 @@ import type { SecurityProfileRepo } from './security-profiles.js';
 import type { PhoneNumberRepo } from './phone-numbers.js';
 import type { FlowRepo } from './flows.js';
 import type { TaskTemplateRepo } from './task-templates.js';
+import type { AccessKeyRepo } from './access-keys.js';
+import type { SessionRepo } from './sessions.js';
 import type { AgentStateRepo, ContactRepo, IdempotencyRepo, TimerRepo } from './contacts.js';
 
 export interface Repositories {
@@ -27,6 +29,8 @@ export interface Repositories {
   phoneNumbers: PhoneNumberRepo;
   flows: FlowRepo;
   taskTemplates: TaskTemplateRepo;
+  accessKeys: AccessKeyRepo;
+  sessions: SessionRepo;
   contacts: ContactRepo;
   timers: TimerRepo;
   agentStates: AgentStateRepo;
@@ -54,5 +58,7 @@ export type * from './security-profiles.js';
 export type * from './phone-numbers.js';
 export type * from './flows.js';
 export type * from './task-templates.js';
+export type * from './access-keys.js';
+export type * from './sessions.js';
 export type * from './contacts.js';
 export { FINISHED } from './contacts.js';

@@ -50,6 +50,26 @@ const toRow = (c: Contact): ContactsTable => ({
   queue_flow_state_json: jsonOrNull(c.QueueFlowState),
 });
 
+/**
+ * The columns an update writes: those that can change once a contact is inserted. The rest (its id and instance,
+ * channel, initiation method and time, and its links to other contacts) are fixed at insert; leaving them out of the
+ * SET spares the indexes made of them only (and the primary key's) from being rewritten on every change.
+ */
+const changeable = (row: ContactsTable) => {
+  const {
+    id: _id,
+    instance_id: _instance,
+    channel: _channel,
+    initiation_method: _method,
+    initiation_ts: _initiated,
+    initial_contact_id: _initial,
+    previous_contact_id: _previous,
+    related_contact_id: _related,
+    ...rest
+  } = row;
+  return rest;
+};
+
 export function createContactRepo(
   db: Kysely<Database>,
   arns: ArnContext,
@@ -107,7 +127,7 @@ export function createContactRepo(
     async update(contact) {
       await db
         .updateTable('contacts')
-        .set(toRow(contact))
+        .set(changeable(toRow(contact)))
         .where('instance_id', '=', contact.InstanceId)
         .where('id', '=', contact.Id)
         .execute();
