@@ -11,6 +11,10 @@ export interface TsunagiConfig {
   /** Alias of the instance created on first start. */
   defaultInstanceAlias: string;
   logRequests: boolean;
+  /** The built-in administrator's password on the first start (else one is made up and printed once). */
+  adminPassword?: string;
+  /** An access key for the administrator that scripts and CI can sign with from the first start. */
+  bootstrapKey?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export const DEFAULT_DATABASE = 'data/tsunagi.db';
@@ -26,6 +30,16 @@ function parsePort(value: string | number, source: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`${source}: '${value}' is not a port number (0-65535)`);
   return port;
+}
+
+function bootstrapKey(env: NodeJS.ProcessEnv): Pick<TsunagiConfig, 'bootstrapKey'> {
+  const accessKeyId = env.TSUNAGI_BOOTSTRAP_ACCESS_KEY_ID;
+  const secretAccessKey = env.TSUNAGI_BOOTSTRAP_SECRET_ACCESS_KEY;
+  if (!accessKeyId !== !secretAccessKey)
+    throw new Error(
+      'set both TSUNAGI_BOOTSTRAP_ACCESS_KEY_ID and TSUNAGI_BOOTSTRAP_SECRET_ACCESS_KEY, or neither',
+    );
+  return accessKeyId && secretAccessKey ? { bootstrapKey: { accessKeyId, secretAccessKey } } : {};
 }
 
 /**
@@ -51,5 +65,7 @@ export function loadConfig(
     limits: { ...DEFAULT_LIMITS },
     defaultInstanceAlias: env.TSUNAGI_INSTANCE_ALIAS ?? 'tsunagi',
     logRequests: env.TSUNAGI_LOG_REQUESTS === '1',
+    ...(env.TSUNAGI_ADMIN_PASSWORD && { adminPassword: env.TSUNAGI_ADMIN_PASSWORD }),
+    ...bootstrapKey(env),
   };
 }

@@ -6,6 +6,12 @@ import { buildHttpServer } from '../api/http-server.js';
 import { createServices, type Services } from './services.js';
 import { Engine } from '../contacts/engine.js';
 import { LambdaRegistry } from './lambda.js';
+import { loadMasterKey } from './master-key.js';
+import { accessKeyService, type AccessKeyService } from '../access/access-keys.js';
+import { aesGcmSecretBox } from '../access/secret-box.js';
+import { SignalRelay } from '../api/signalling.js';
+import { registerApis } from './http.js';
+import { ensureAdministrator } from './administrator.js';
 import type { TsunagiConfig } from './config.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -17,7 +23,11 @@ export interface Tsunagi {
   engine: Engine;
   /** The functions InvokeLambdaFunction blocks call, by ARN or name. */
   lambdas: LambdaRegistry;
+  /** API access keys (SigV4): create, list, revoke. */
+  accessKeys: AccessKeyService;
   defaultInstance: Instance;
+  /** The built-in administrator; its password is set only on the start that created it (print it once). */
+  administrator: { userId: string; password?: string };
   /** The address the HTTP server listens on, e.g. http://127.0.0.1:8080 */
   url: string;
   /** True when this start created the default instance (the first start on this database). */
@@ -56,7 +66,27 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
   const services = createServices(deps);
   const lambdas = new LambdaRegistry();
   const engine = new Engine(deps, { lambdas });
+  const accessKeys = accessKeyService(
+    { store, clock: deps.clock },
+    { secretBox: aesGcmSecretBox(loadMasterKey(config)) },
+  );
   const { instance, created } = await ensureDefaultInstance(services, config.defaultInstanceAlias);
+  const administrator = await ensureAdministrator(services, instance.Id, {
+    ...(config.adminPassword !== undefined && { password: config.adminPassword }),
+    entropy: systemEntropy,
+  });
+  if (config.bootstrapKey) {
+    const outcome = await accessKeys.ensureBootstrap(
+      instance.Id,
+      administrator.userId,
+      config.bootstrapKey.accessKeyId,
+      config.bootstrapKey.secretAccessKey,
+    );
+    if (outcome === 'revoked')
+      console.warn(
+        `the bootstrap access key ${config.bootstrapKey.accessKeyId} was revoked: it stays revoked`,
+      );
+  }
   // The default instance's loop starts now: what fell due while Tsunagi was down is delivered at once.
   await engine.instance(instance.Id);
   const http = buildHttpServer({
@@ -67,6 +97,18 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
     },
   });
   try {
+    await registerApis(
+      http,
+      {
+        services,
+        engine,
+        store,
+        clock: deps.clock,
+        instanceId: instance.Id,
+        signalling: new SignalRelay(),
+      },
+      { accessKeys, arns: config.arns, offerTimeoutMs: config.limits.offerTimeoutMs },
+    );
     await http.listen({ port: config.port, host: config.host });
   } catch (e) {
     await engine.stop();
@@ -81,7 +123,9 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
     services,
     engine,
     lambdas,
+    accessKeys,
     defaultInstance: instance,
+    administrator,
     url: `http://${host}:${port}`,
     firstStart: created,
     async close() {

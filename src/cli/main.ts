@@ -33,6 +33,11 @@ export function buildCli(): Command {
         `  database: ${tsunagi.store.kind} ${redactUrl(config.database)}`,
         `  instance: ${tsunagi.defaultInstance.InstanceAlias} (${tsunagi.defaultInstance.Id})${tsunagi.firstStart ? ', created now' : ''}`,
         `  health:   ${tsunagi.url}/health`,
+        `  SDK:      endpoint ${tsunagi.url}/connect (SigV4, service connect, any region)`,
+        `  agents:   ${tsunagi.url}/api/agent   web phone: ${tsunagi.url}/api/phone`,
+        ...(tsunagi.administrator.password
+          ? [`  admin:    user admin, password ${tsunagi.administrator.password} (shown once: keep it)`]
+          : []),
       ];
       console.log(lines.join('\n'));
       const stop = (signal: string) => {
