@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { DEFAULT_ARN_CONTEXT, type ArnContext } from '../../core/index.js';
 import type { Store } from '../ports/index.js';
 import { migrateToLatest } from './migrate.js';
@@ -54,7 +54,39 @@ function sqliteDialect(file: string): SqliteDialect {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: db });
+  return new SqliteDialect({ database: cachingStatements(db, STATEMENT_CACHE_SIZE) });
+}
+
+/** How many prepared statements a SQLite connection keeps (the store's queries are a few hundred texts at most). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with its prepared statements kept: the driver prepares each query
+ * anew, which costs more than running most of them. Statements are kept by SQL text, the least recently used
+ * dropped past `size`. A kept statement still being iterated (a streamed query) is never handed out twice: a fresh,
+ * unkept one is prepared instead.
+ */
+function cachingStatements(db: BetterSqlite3.Database, size: number): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(text) {
+      const hit = kept.get(text);
+      if (hit?.busy) return db.prepare(text);
+      if (hit) {
+        kept.delete(text);
+        kept.set(text, hit);
+        return hit;
+      }
+      const statement = db.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > size) kept.delete(kept.keys().next().value as string);
+      return statement;
+    },
+    close() {
+      kept.clear();
+      db.close();
+    },
+  };
 }
 
 /** Opens the database named by `options.database`, migrates it, and returns the store over it. */

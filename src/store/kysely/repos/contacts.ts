@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { resourceArn, type ArnContext } from '../../../core/index.js';
 import type { Contact, ContactEvent, ContactRepo } from '../../ports/index.js';
 import type { ContactsTable, Database } from '../schema.js';
@@ -202,26 +202,23 @@ export function createContactRepo(
           .executeTakeFirst(),
       );
     },
-    async appendEvent(instanceId, event) {
-      const last = await db
-        .selectFrom('contact_events')
-        .innerJoin('contacts', 'contacts.id', 'contact_events.contact_id')
-        .select((eb) => eb.fn.max('contact_events.seq').as('seq'))
-        .where('contacts.instance_id', '=', instanceId)
-        .where('contact_events.contact_id', '=', event.ContactId)
-        .executeTakeFirst();
-      const seq = Number(last?.seq ?? 0) + 1;
-      await db
+    async appendEvent(_instanceId, event) {
+      // One statement: the next number in the contact's timeline (1 for its first entry) is taken as the row goes in.
+      const row = await db
         .insertInto('contact_events')
         .values({
           contact_id: event.ContactId,
-          seq,
+          seq: db
+            .selectFrom('contact_events')
+            .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
+            .where('contact_id', '=', event.ContactId),
           ts: event.Timestamp,
           type: event.Type,
           detail_json: json.write(event.Detail),
         })
-        .execute();
-      return { ...event, Seq: seq };
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      return { ...event, Seq: Number(row.seq) };
     },
     async search(instanceId, query, page) {
       const { rows, total } = await searchContacts(db, dialect, instanceId, query, page);
