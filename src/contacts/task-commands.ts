@@ -220,8 +220,15 @@ export async function updateAttributes(
 /** StopContact: a supervisor or the API ends the contact (a connected one goes to after-contact work). */
 export async function stopContact(tx: Tx, contactId: string, actor?: Actor): Promise<void> {
   if (actor) requirePermission(actor, STOP, 'stop contacts');
-  const contact = await anyContact(tx, contactId);
-  if (contact.State === 'ENDED' || contact.State === 'EXPIRED')
-    throw invalidRequest(`contact ${contactId} has already ended`);
+  // Connect answers ContactNotFoundException (410) for a contact that is unknown or no longer in progress.
+  const contact = tx.live.contacts.get(contactId);
+  if (!contact)
+    throw new ConnectError(
+      'ContactNotFoundException',
+      `contact ${contactId} is not in progress (unknown or ended)`,
+      {
+        ids: { ContactId: contactId },
+      },
+    );
   await disconnect(tx, contact, 'API');
 }

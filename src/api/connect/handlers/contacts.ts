@@ -1,12 +1,28 @@
 /** Tasks and contacts over the Connect API: the engine's commands, and the contact shapes Connect returns. */
-import { invalidParameter, invalidRequest } from '../../../core/index.js';
+import { invalidParameter, invalidRequest, isConnectError } from '../../../core/index.js';
 import type { Contact } from '../../../store/ports/index.js';
 import type { ApiDeps } from '../../deps.js';
 import { empty, s, type HandlerMap, type OperationInput } from './common.js';
 import { idempotent } from './idempotency.js';
 
+/** TaskTemplateInfo (TaskTemplateInfoV2): the ARN and name of the template a task was made from. */
+async function templateInfo(deps: ApiDeps, c: Contact): Promise<Record<string, unknown> | undefined> {
+  if (!c.TaskTemplateId) return undefined;
+  try {
+    const t = await deps.services.taskTemplates.get(c.InstanceId, c.TaskTemplateId);
+    return { Arn: t.Arn, Name: t.Name };
+  } catch (e) {
+    if (!isConnectError(e) || e.code !== 'ResourceNotFoundException') throw e;
+    // Deleted since: its ARN is still known (the contact's, with the template's segment), its name is not.
+    return { Arn: c.Arn.replace(/\/contact\/[^/]+$/, `/task-template/${c.TaskTemplateId}`) };
+  }
+}
+
 /** DescribeContact's `Contact`. */
-export function describedContact(c: Contact): Record<string, unknown> {
+export function describedContact(
+  c: Contact,
+  taskTemplateInfo?: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     Arn: c.Arn,
     Id: c.Id,
@@ -37,7 +53,7 @@ export function describedContact(c: Contact): Record<string, unknown> {
     Tags: c.Tags,
     SegmentAttributes: c.SegmentAttributes,
     DisconnectReason: c.DisconnectReason,
-    ...(c.TaskTemplateId && { TaskTemplateInfo: { Arn: c.TaskTemplateId } }),
+    ...(taskTemplateInfo && { TaskTemplateInfo: taskTemplateInfo }),
     Attributes: c.Attributes,
   };
 }
@@ -101,9 +117,10 @@ export function contactHandlers(deps: ApiDeps): HandlerMap {
       await engine.reschedule(s(i, 'InstanceId'), s(i, 'ContactId'), i.ScheduledTime, acting(ctx));
       return {};
     },
-    DescribeContact: async (i) => ({
-      Contact: describedContact(await services.contacts.describe(s(i, 'InstanceId'), s(i, 'ContactId'))),
-    }),
+    DescribeContact: async (i) => {
+      const c = await services.contacts.describe(s(i, 'InstanceId'), s(i, 'ContactId'));
+      return { Contact: describedContact(c, await templateInfo(deps, c)) };
+    },
     SearchContacts: async (i, ctx) => {
       const r = await services.contacts.search(s(i, 'InstanceId'), i as never, acting(ctx));
       return {

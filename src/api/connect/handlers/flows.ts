@@ -1,4 +1,5 @@
 /** Flows, phone numbers and task templates over the Connect API. */
+import { notFound } from '../../../core/index.js';
 import type { ApiDeps } from '../../deps.js';
 import { empty, page, paging, s, type HandlerMap } from './common.js';
 import { idempotent } from './idempotency.js';
@@ -25,15 +26,21 @@ export function flowHandlers(deps: ApiDeps): HandlerMap {
       empty(flows.updateContent(s(i, 'InstanceId'), s(i, 'ContactFlowId'), { Content: i.Content })),
     DeleteContactFlow: (i) => empty(flows.delete(s(i, 'InstanceId'), s(i, 'ContactFlowId'))),
 
-    ClaimPhoneNumber: async (i) => {
-      const p = await phoneNumbers.claim(i as never);
-      return { PhoneNumberId: p.PhoneNumberId, PhoneNumberArn: p.PhoneNumberArn };
-    },
+    // A retry with the same ClientToken (the SDK fills one in) gets the number the first call claimed.
+    ClaimPhoneNumber: (i) =>
+      idempotent(deps.store, 'ClaimPhoneNumber', s(i, 'InstanceId'), i, deps.clock.now(), async () => {
+        const p = await phoneNumbers.claim(i as never);
+        return { PhoneNumberId: p.PhoneNumberId, PhoneNumberArn: p.PhoneNumberArn };
+      }),
     ListPhoneNumbersV2: async (i) =>
       page('ListPhoneNumbersSummaryList', await phoneNumbers.listV2(i as never)),
-    DescribePhoneNumber: async (i) => ({
-      ClaimedPhoneNumberSummary: await phoneNumbers.describe(s(i, 'PhoneNumberId')),
-    }),
+    DescribePhoneNumber: async (i) => {
+      const p = await phoneNumbers.describe(s(i, 'PhoneNumberId'));
+      // The caller's instance (secured.ts sets it): a number claimed elsewhere is not theirs to see.
+      if (typeof i.InstanceId === 'string' && p.InstanceId !== i.InstanceId)
+        throw notFound('Phone number', p.PhoneNumberId, 'PhoneNumberId');
+      return { ClaimedPhoneNumberSummary: p };
+    },
     AssociatePhoneNumberContactFlow: (i) =>
       empty(
         phoneNumbers.associateContactFlow(s(i, 'PhoneNumberId'), {
