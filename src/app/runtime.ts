@@ -11,6 +11,7 @@ import { accessKeyService, type AccessKeyService } from '../access/access-keys.j
 import { aesGcmSecretBox } from '../access/secret-box.js';
 import { SignalRelay } from '../api/signalling.js';
 import { registerApis } from './http.js';
+import { registerWeb } from './web.js';
 import { ensureAdministrator } from './administrator.js';
 import type { TsunagiConfig } from './config.js';
 
@@ -109,6 +110,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
       },
       { accessKeys, arns: config.arns, offerTimeoutMs: config.limits.offerTimeoutMs },
     );
+    await registerWeb(http);
     await http.listen({ port: config.port, host: config.host });
   } catch (e) {
     await engine.stop();

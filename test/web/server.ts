@@ -1,0 +1,64 @@
+/**
+ * A real Tsunagi for browser tests: startTsunagi on a temporary SQLite file and port 0 (the real clock), serving
+ * the web app, with an administrator's Connect client (bootstrap key).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SystemClock } from '../../src/core/index.js';
+import { startTsunagi, type Tsunagi } from '../../src/app/runtime.js';
+import { DEFAULT_WEB_ROOT } from '../../src/app/web.js';
+import { loadConfig } from '../../src/app/config.js';
+import { ConnectClient } from '@aws-sdk/client-connect';
+import { TEST_ARNS } from '../support/env.js';
+
+export interface WebServer {
+  tsunagi: Tsunagi;
+  /** Where the browser goes: http://127.0.0.1:<port> */
+  url: string;
+  instanceId: string;
+  /** The administrator's Connect API client (the bootstrap key), to configure the instance as a script would. */
+  connect: ConnectClient;
+  close(): Promise<void>;
+}
+
+export const ADMIN_PASSWORD = 'Admin-Password-2026';
+const BOOTSTRAP = {
+  accessKeyId: 'AKIAWEBTESTBOOTSTRAP',
+  secretAccessKey: 'web-test-secret-access-key-0123456789',
+};
+
+export async function startWebServer(): Promise<WebServer> {
+  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
+    throw new Error(`the web app is not built (${DEFAULT_WEB_ROOT}): run npm run build`);
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagi-web-'));
+  const config = loadConfig(
+    { port: 0, host: '127.0.0.1', database: join(dir, 'tsunagi.db') },
+    {
+      TSUNAGI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      TSUNAGI_REGION: TEST_ARNS.region,
+      TSUNAGI_ACCOUNT_ID: TEST_ARNS.account,
+      TSUNAGI_BOOTSTRAP_ACCESS_KEY_ID: BOOTSTRAP.accessKeyId,
+      TSUNAGI_BOOTSTRAP_SECRET_ACCESS_KEY: BOOTSTRAP.secretAccessKey,
+    },
+  );
+  const tsunagi = await startTsunagi(config, { clock: new SystemClock() });
+  const url = tsunagi.url;
+  const connect = new ConnectClient({
+    endpoint: `${tsunagi.url}/connect`,
+    region: TEST_ARNS.region,
+    credentials: BOOTSTRAP,
+    maxAttempts: 1,
+  });
+  return {
+    tsunagi,
+    url,
+    instanceId: tsunagi.defaultInstance.Id,
+    connect,
+    close: async () => {
+      connect.destroy();
+      await tsunagi.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

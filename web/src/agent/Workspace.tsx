@@ -1,0 +1,196 @@
+/**
+ * The agent's workspace: status, incoming offers (announced, with a chime), the contacts the agent holds, and
+ * the selected contact's task view. Errors show beside what the agent did.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { agentApi } from '../api/agent.js';
+import { ApiError } from '../api/client.js';
+import type { AgentStatus, Session } from '../api/types.js';
+import { LanguageSwitcher, useI18n } from '../i18n/i18n.js';
+import { ErrorMessage, describeError } from '../errors.js';
+import { Offers } from './Offers.js';
+import { TaskView } from './TaskView.js';
+import { chime } from './sound.js';
+import { useAgentState } from './useAgentState.js';
+import { displayName } from './names.js';
+
+export function Workspace({
+  session,
+  onSessionEnded,
+}: {
+  session: Session;
+  onSessionEnded: (expired: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const userId = session.User.Id;
+  const [announcement, setAnnouncement] = useState('');
+  const [statuses, setStatuses] = useState<AgentStatus[]>([]);
+  const [statusError, setStatusError] = useState<string>();
+  const [selected, setSelected] = useState<string>();
+  const [now, setNow] = useState(() => Date.now());
+
+  const onOffer = useCallback(() => chime(), []);
+  const ended = useCallback(() => onSessionEnded(true), [onSessionEnded]);
+  const { state, connection, applyContact, applyAgent, dismissNotice } = useAgentState(
+    userId,
+    ended,
+    onOffer,
+  );
+
+  /** Any API failure: a 401 means the session is gone. */
+  const failed = useCallback(
+    (e: unknown, show: (message: string) => void) => {
+      if (e instanceof ApiError && e.status === 401) onSessionEnded(true);
+      else show(describeError(e, t));
+    },
+    [onSessionEnded, t],
+  );
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    agentApi
+      .statuses()
+      .then((r) => setStatuses(r.AgentStatuses))
+      .catch((e: unknown) => failed(e, setStatusError));
+  }, [failed]);
+
+  // Announce each new offer once, in words, for screen readers.
+  const offerIds = [...state.offers.keys()].join(',');
+  useEffect(() => {
+    const first = [...state.offers.keys()].at(-1);
+    if (!first) return;
+    const contact = state.contacts.get(first);
+    setAnnouncement(
+      t('offers.arrived', {
+        channel: t(`channel.${contact?.Channel ?? 'TASK'}`),
+        name: displayName(contact, t('contact.untitled')),
+      }),
+    );
+    // Only a change in the set of offers is announced.
+  }, [offerIds]);
+
+  const setStatus = async (id: string) => {
+    setStatusError(undefined);
+    try {
+      const { Agent } = await agentApi.setStatus(id);
+      applyAgent(Agent);
+      setAnnouncement(t('ws.statusChanged', { name: Agent.statusName ?? '' }));
+    } catch (e) {
+      failed(e, setStatusError);
+    }
+  };
+
+  const logout = async () => {
+    try {
+      await agentApi.logout();
+    } catch {
+      // Logged out either way: the session is forgotten here.
+    }
+    onSessionEnded(false);
+  };
+
+  const held = [...state.contacts.values()].filter((c) => c.State !== 'OFFERED');
+  const name =
+    [session.User.FirstName, session.User.LastName].filter(Boolean).join(' ') || session.User.Username;
+
+  return (
+    <div className="workspace">
+      <header className="bar">
+        <h1>{t('app.agent')}</h1>
+        <span className="who">{t('ws.loggedInAs', { name })}</span>
+        <label className="status">
+          {t('ws.status')}{' '}
+          <select
+            value={state.agent?.statusId ?? ''}
+            onChange={(e) => void setStatus(e.target.value)}
+            disabled={statuses.length === 0}
+          >
+            {state.agent?.statusId === undefined && <option value="">—</option>}
+            {statuses.map((s) => (
+              <option key={s.Id} value={s.Id}>
+                {s.Name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className={`connection ${connection}`} role="status">
+          {connection === 'reconnecting'
+            ? t('ws.reconnecting')
+            : connection === 'open'
+              ? t('ws.connected')
+              : t('app.loading')}
+        </span>
+        <LanguageSwitcher />
+        <button type="button" onClick={() => void logout()}>
+          {t('ws.logout')}
+        </button>
+      </header>
+      <ErrorMessage error={statusError} onDismiss={() => setStatusError(undefined)} />
+      <div className="visually-hidden" aria-live="assertive" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
+      {state.agent?.missed && <p className="warning">{t('ws.missed')}</p>}
+      <div aria-live="polite">
+        {state.notices.map((n) => (
+          <p key={n.id} className="notice" role="alert">
+            <strong>{t('ws.notice')}:</strong> {n.message}{' '}
+            <button type="button" className="link-button" onClick={() => dismissNotice(n.id)}>
+              {t('error.dismiss')}
+            </button>
+          </p>
+        ))}
+      </div>
+      <div className="columns">
+        <div className="side">
+          <Offers
+            offers={[...state.offers.values()]}
+            contacts={state.contacts}
+            now={now}
+            onAccepted={(c) => {
+              applyContact(c);
+              setSelected(c.Id);
+            }}
+            onRejected={(id) => {
+              const c = state.contacts.get(id);
+              if (c) applyContact({ ...c, State: 'QUEUED' });
+            }}
+            onFailed={failed}
+          />
+          <section className="card" aria-labelledby="contacts-title">
+            <h2 id="contacts-title">{t('contacts.title')}</h2>
+            {held.length === 0 ? (
+              <p className="muted">{t('contacts.none')}</p>
+            ) : (
+              <ul className="contact-list">
+                {held.map((c) => (
+                  <li key={c.Id}>
+                    <button
+                      type="button"
+                      className={c.Id === selected ? 'contact selected' : 'contact'}
+                      aria-current={c.Id === selected ? 'true' : undefined}
+                      onClick={() => setSelected(c.Id)}
+                    >
+                      <span className="channel">{t(`channel.${c.Channel}`)}</span>{' '}
+                      <span className="text-value">{displayName(c, t('contact.untitled'))}</span>{' '}
+                      <span className="state">{t(c.State === 'ACW' ? 'state.ACW' : 'state.CONNECTED')}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <TaskView
+          key={selected ?? 'none'}
+          contact={selected ? state.contacts.get(selected) : undefined}
+          onChanged={applyContact}
+          onFailed={failed}
+        />
+      </div>
+    </div>
+  );
+}

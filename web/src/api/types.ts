@@ -1,0 +1,120 @@
+/** The agent API's shapes (docs/API.md, "Agent API"), as the workspace reads them. Times are epoch ms. */
+
+export type Channel = 'VOICE' | 'CHAT' | 'TASK' | 'EMAIL';
+export type ContactState =
+  'INITIATED' | 'SCHEDULED' | 'IN_FLOW' | 'QUEUED' | 'OFFERED' | 'CONNECTED' | 'ACW' | 'ENDED' | 'EXPIRED';
+
+export interface Reference {
+  Type: string;
+  Value: string;
+}
+
+export interface Contact {
+  Id: string;
+  Channel: Channel;
+  State: ContactState;
+  Name?: string;
+  Description?: string;
+  QueueId?: string;
+  /** Not in the API yet: shown when the server sends it. */
+  QueueName?: string;
+  AgentId?: string;
+  InitiationTimestamp: number;
+  ScheduledTimestamp?: number;
+  EnqueueTimestamp?: number;
+  OfferedTimestamp?: number;
+  ConnectedToAgentTimestamp?: number;
+  TaskTemplateId?: string;
+  TaskTemplateVersion?: number;
+  CustomerEndpoint?: { Type: string; Address: string };
+  Attributes: Record<string, string>;
+  References: Record<string, Reference>;
+}
+
+export interface User {
+  Id: string;
+  Username: string;
+  FirstName?: string;
+  LastName?: string;
+}
+
+export interface Session {
+  User: User;
+  Permissions: string[];
+  CsrfToken: string;
+  ExpiresAt: number;
+}
+
+export interface Agent {
+  userId: string;
+  statusId?: string;
+  statusName?: string;
+  routable: boolean;
+  missed: boolean;
+  contacts: Contact[];
+}
+
+export interface Offer {
+  contactId: string;
+  expiresAt: number;
+}
+
+export interface AgentStatus {
+  Id: string;
+  Name: string;
+  Type: string;
+  Description?: string;
+}
+
+export type FieldType =
+  | 'NAME'
+  | 'DESCRIPTION'
+  | 'SCHEDULED_TIME'
+  | 'QUICK_CONNECT'
+  | 'URL'
+  | 'NUMBER'
+  | 'TEXT'
+  | 'TEXT_AREA'
+  | 'DATE_TIME'
+  | 'BOOLEAN'
+  | 'SINGLE_SELECT'
+  | 'EMAIL'
+  | 'SELF_ASSIGN'
+  | 'EXPIRY_DURATION';
+
+export interface TemplateField {
+  Id: { Name: string };
+  Description?: string;
+  Type: FieldType;
+  SingleSelectOptions?: string[];
+}
+
+export interface TaskTemplate {
+  Id: string;
+  Name: string;
+  Description?: string;
+  Fields: TemplateField[];
+  Constraints: {
+    RequiredFields: { Id: { Name: string } }[];
+    ReadOnlyFields: { Id: { Name: string } }[];
+    InvisibleFields: { Id: { Name: string } }[];
+  };
+  Defaults: { DefaultFieldValues: { Id: { Name: string }; DefaultValue: string }[] };
+  Version: number;
+}
+
+export interface ContactDetails {
+  Contact: Contact;
+  TaskTemplate?: TaskTemplate;
+}
+
+/** What the agent's WebSocket sends. */
+export type ServerMessage =
+  | { type: 'snapshot'; agent: Agent; offers: Offer[] }
+  | { type: 'offer'; userId: string; contactId: string; expiresAt: number }
+  | { type: 'contact'; contact: Contact }
+  | { type: 'agent'; userId: string; statusId?: string; statusName?: string; missed: boolean }
+  | { type: 'notice'; userId: string; contactId?: string; message: string }
+  | { type: 'signal'; contactId: string; data: unknown }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string };
