@@ -1,6 +1,7 @@
 /**
  * The HTTP side of a Tsunagi process: the Connect-compatible API (SigV4 against access keys, permissions from
- * the key's user), the agent API and the web-phone API, over one Fastify server with one WebSocket plugin.
+ * the key's user), the agent API, the console API and the web-phone API, over one Fastify server with one
+ * WebSocket plugin.
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +12,7 @@ import { allHandlers, securedHandlers } from '../api/connect/secured.js';
 import { sigv4Authenticator } from '../api/auth/sigv4.js';
 import { registerAgentApi } from '../api/agent/index.js';
 import { registerPhoneApi } from '../api/phone/index.js';
+import { registerConsoleApi } from '../api/console/index.js';
 import type { AccessKeyService } from '../access/access-keys.js';
 
 export async function registerApis(
@@ -35,4 +37,5 @@ export async function registerApis(
   });
   await registerAgentApi(app, { ...deps, offerTimeoutMs: options.offerTimeoutMs });
   await registerPhoneApi(app, deps);
+  await registerConsoleApi(app, { ...deps, arns: options.arns, accessKeys: options.accessKeys });
 }
