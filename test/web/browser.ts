@@ -26,15 +26,17 @@ export interface BrowserOptions {
   /** navigator.language of the context (en-US by default). */
   locale?: string;
   timezoneId?: string;
+  viewport?: { width: number; height: number };
 }
 
 /**
  * A describe block whose tests get a page. `newPage(options)` opens a context of its own; every context is
- * closed after its test. Skipped without Chromium unless CI is set (then the launch fails, loudly).
+ * closed after its test. `launch.args` adds Chromium flags for this file (e.g. fake media devices). Skipped without Chromium unless CI is set (then the launch fails, loudly).
  */
 export function describeBrowser(
   title: string,
   body: (newPage: (options?: BrowserOptions) => Promise<BrowserTest>) => void,
+  launch: { args?: string[] } = {},
 ): void {
   describe.skipIf(!hasChromium && !process.env.CI)(title, () => {
     let browser: Browser | undefined;
@@ -44,7 +46,13 @@ export function describeBrowser(
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          ...(launch.args ?? []),
+        ],
       });
     });
     afterEach(async () => {
@@ -56,7 +64,7 @@ export function describeBrowser(
     body(async (options = {}) => {
       if (!browser) throw new Error('the browser did not start');
       const context = await browser.newContext({
-        viewport: VIEWPORT,
+        viewport: options.viewport ?? VIEWPORT,
         locale: options.locale ?? 'en-US',
         ...(options.timezoneId && { timezoneId: options.timezoneId }),
       });

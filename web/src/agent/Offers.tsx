@@ -56,6 +56,14 @@ function OfferCard({
       <dl className="facts">
         <dt>{t('offers.channel')}</dt>
         <dd>{t(`channel.${contact?.Channel ?? 'TASK'}`)}</dd>
+        {contact?.Channel === 'VOICE' && contact.CustomerEndpoint && (
+          <>
+            <dt>{t('call.caller')}</dt>
+            <dd className="text-value" data-testid="offer-caller">
+              {contact.CustomerEndpoint.Address}
+            </dd>
+          </>
+        )}
         {contact?.QueueName && (
           <>
             <dt>{t('offers.queue')}</dt>

@@ -10,6 +10,9 @@ import { LanguageSwitcher, useI18n } from '../i18n/i18n.js';
 import { ErrorMessage, describeError } from '../errors.js';
 import { Offers } from './Offers.js';
 import { TaskView } from './TaskView.js';
+import { VoiceView } from './VoiceView.js';
+import { useVoiceLinks } from './useVoiceLinks.js';
+import { RemoteAudio } from '../remote-audio.js';
 import { chime } from './sound.js';
 import { useAgentState } from './useAgentState.js';
 import { displayName } from './names.js';
@@ -31,11 +34,12 @@ export function Workspace({
 
   const onOffer = useCallback(() => chime(), []);
   const ended = useCallback(() => onSessionEnded(true), [onSessionEnded]);
-  const { state, connection, applyContact, applyAgent, dismissNotice } = useAgentState(
+  const { state, connection, applyContact, applyAgent, dismissNotice, send, onSignal } = useAgentState(
     userId,
     ended,
     onOffer,
   );
+  const voice = useVoiceLinks(state.contacts, send, onSignal);
 
   /** Any API failure: a 401 means the session is gone. */
   const failed = useCallback(
@@ -94,6 +98,7 @@ export function Workspace({
   };
 
   const held = [...state.contacts.values()].filter((c) => c.State !== 'OFFERED');
+  const selectedContact = selected ? state.contacts.get(selected) : undefined;
   const name =
     [session.User.FirstName, session.User.LastName].filter(Boolean).join(' ') || session.User.Username;
 
@@ -184,13 +189,27 @@ export function Workspace({
             )}
           </section>
         </div>
-        <TaskView
-          key={selected ?? 'none'}
-          contact={selected ? state.contacts.get(selected) : undefined}
-          onChanged={applyContact}
-          onFailed={failed}
-        />
+        {selectedContact?.Channel === 'VOICE' && selectedContact.State !== 'OFFERED' ? (
+          <VoiceView
+            key={selectedContact.Id}
+            contact={selectedContact}
+            now={now}
+            voice={voice}
+            onChanged={applyContact}
+            onFailed={failed}
+          />
+        ) : (
+          <TaskView
+            key={selected ?? 'none'}
+            contact={selectedContact}
+            onChanged={applyContact}
+            onFailed={failed}
+          />
+        )}
       </div>
+      {[...voice.remote].map(([id, stream]) => (
+        <RemoteAudio key={id} stream={stream} muted={voice.onHold.has(id)} />
+      ))}
     </div>
   );
 }

@@ -1,12 +1,14 @@
 /**
  * The agent's live state from the WebSocket /api/agent/ws: the snapshot on (re)connect, then offers, contact
  * changes, status changes and notices. Reconnects with a growing delay; a close with 4401 means the session
- * ended. A ping every 25 seconds keeps the connection alive through proxies.
+ * ended. A ping every 25 seconds keeps the connection alive through proxies. WebRTC signalling of the agent's
+ * calls goes both ways on the same socket (`send`, `onSignal`).
  */
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Agent, Contact, Offer, ServerMessage } from '../api/types.js';
 
 export type Connection = 'connecting' | 'open' | 'reconnecting';
+export type SignalListener = (contactId: string, data: unknown) => void;
 
 export interface AgentState {
   agent?: Agent;
@@ -91,6 +93,8 @@ export function useAgentState(
   const [state, dispatch] = useReducer(reduce, EMPTY);
   const [connection, setConnection] = useState<Connection>('connecting');
   const callbacks = useRef({ onSessionEnded, onOffer });
+  const socketRef = useRef<WebSocket | undefined>(undefined);
+  const signalListener = useRef<SignalListener | undefined>(undefined);
   callbacks.current = { onSessionEnded, onOffer };
 
   useEffect(() => {
@@ -104,6 +108,7 @@ export function useAgentState(
       const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
       const ws = new WebSocket(`${scheme}//${window.location.host}/api/agent/ws`);
       socket = ws;
+      socketRef.current = ws;
       ws.onopen = () => {
         attempts = 0;
         setConnection('open');
@@ -115,6 +120,10 @@ export function useAgentState(
         try {
           message = JSON.parse(event.data) as ServerMessage;
         } catch {
+          return;
+        }
+        if (message.type === 'signal') {
+          signalListener.current?.(message.contactId, message.data);
           return;
         }
         dispatch({ type: 'message', message, userId });
@@ -149,5 +158,14 @@ export function useAgentState(
     applyContact: (contact: Contact) => dispatch({ type: 'contact', contact, userId }),
     applyAgent: (agent: Agent) => dispatch({ type: 'agent', agent }),
     dismissNotice: (id: number) => dispatch({ type: 'dismiss', id }),
+    /** Sends a message on the socket when it is open (signalling: best effort, the caller's side retries nothing). */
+    send: useCallback((message: unknown) => {
+      const ws = socketRef.current;
+      if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+    }, []),
+    /** The one listener of signalling messages (contactId, data). */
+    onSignal: useCallback((listener: SignalListener | undefined) => {
+      signalListener.current = listener;
+    }, []),
   };
 }
