@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kys
 import { DEFAULT_ARN_CONTEXT, type ArnContext } from '../../core/index.js';
 import type { Store } from '../ports/index.js';
 import { migrateToLatest } from './migrate.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { createRepositories } from './repositories.js';
 import type { Database } from './schema.js';
 
@@ -15,9 +16,11 @@ import type { Database } from './schema.js';
  * better-sqlite3 13, because 12's native objects abort the process when they are finalized at exit on Node 24.
  * Both have the same API.
  */
-const SQLite = createRequire(import.meta.url)(
+const require = createRequire(import.meta.url);
+const SQLITE_DRIVER = require.resolve(
   Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3',
-) as typeof BetterSqlite3;
+);
+const SQLite = require(SQLITE_DRIVER) as typeof BetterSqlite3;
 
 export interface StoreOptions {
   /** A SQLite file path (`:memory:` for a throw-away database) or a `postgres://` URL. */
@@ -47,14 +50,35 @@ function postgresDialect(url: string, schema: string | undefined, poolSize: numb
   return new PostgresDialect({ pool });
 }
 
-function sqliteDialect(file: string): SqliteDialect {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+/** The file's log is copied back by a worker (see checkpointer.ts) this often, in ms. */
+const CHECKPOINT_EVERY_MS = 50;
+/** The store's own automatic checkpoint, in pages of log: only if the worker falls behind. */
+const CHECKPOINT_BACKSTOP_PAGES = 10_000;
+const WAL_SIZE_LIMIT_BYTES = 64 * 2 ** 20;
+
+function sqliteDialect(file: string): { dialect: SqliteDialect; checkpointer?: Checkpointer } {
+  const memory = file === ':memory:' || file === '';
+  if (!memory) mkdirSync(dirname(file), { recursive: true });
   const db = new SQLite(file);
   db.pragma('journal_mode = WAL');
+  // In WAL mode a commit is durable against a crash of the process (kill -9), not of the machine: the log is
+  // written before the commit returns, and synced at each checkpoint.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: cachingStatements(db, STATEMENT_CACHE_SIZE) });
+  const database = cachingStatements(db, STATEMENT_CACHE_SIZE);
+  if (memory) return { dialect: new SqliteDialect({ database }) };
+  db.pragma(`wal_autocheckpoint = ${CHECKPOINT_BACKSTOP_PAGES}`);
+  // The log is reused from its start once copied back; past a burst it is cut back to this size.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  const checkpointer = startCheckpointer({
+    file,
+    driver: SQLITE_DRIVER,
+    everyMs: CHECKPOINT_EVERY_MS,
+    // Without the worker, SQLite's own checkpoint at its usual threshold.
+    onError: () => db.open && db.pragma('wal_autocheckpoint = 1000'),
+  });
+  return { dialect: new SqliteDialect({ database }), checkpointer };
 }
 
 /** How many prepared statements a SQLite connection keeps (the store's queries are a few hundred texts at most). */
@@ -103,15 +127,18 @@ export async function openStore(options: StoreOptions): Promise<Store & { db: Ky
       await client.end();
     }
   }
+  const sqlite = postgres ? undefined : sqliteDialect(options.database);
   const db = new Kysely<Database>({
-    dialect: postgres
-      ? postgresDialect(options.database, options.schema, options.poolSize ?? 10)
-      : sqliteDialect(options.database),
+    dialect: sqlite?.dialect ?? postgresDialect(options.database, options.schema, options.poolSize ?? 10),
   });
+  const close = async () => {
+    await sqlite?.checkpointer?.stop();
+    await db.destroy();
+  };
   try {
     await migrateToLatest(db, postgres ? 'postgres' : 'sqlite');
   } catch (e) {
-    await db.destroy();
+    await close();
     throw e;
   }
   return {
@@ -122,6 +149,6 @@ export async function openStore(options: StoreOptions): Promise<Store & { db: Ky
       db
         .transaction()
         .execute((trx) => work(createRepositories(trx, arns, postgres ? 'postgres' : 'sqlite'))),
-    close: () => db.destroy(),
+    close,
   };
 }

@@ -109,6 +109,10 @@ export interface ContactQuery {
 
 export interface ContactRepo {
   insert(contact: Contact): Promise<void>;
+  /**
+   * Writes what can change once a contact exists. Its id, instance, channel, initiation method and time, and the
+   * contacts it names (initial, previous, related) stay as inserted.
+   */
   update(contact: Contact): Promise<void>;
   get(instanceId: string, id: string): Promise<Contact | undefined>;
   /**
