@@ -9,9 +9,14 @@ import { unlockSound } from './sound.js';
 export function Login({
   notice,
   onLoggedIn,
+  appTitle,
+  formTitle,
 }: {
   notice?: string | undefined;
   onLoggedIn: (s: Session) => void;
+  /** The page's heading and the form's (the agent workspace's by default; the console passes its own). */
+  appTitle?: string;
+  formTitle?: string;
 }) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
@@ -39,11 +44,11 @@ export function Login({
   return (
     <main className="page narrow">
       <header className="bar">
-        <h1>{t('app.agent')}</h1>
+        <h1>{appTitle ?? t('app.agent')}</h1>
         <LanguageSwitcher />
       </header>
       <form className="card login" onSubmit={(e) => void submit(e)} aria-labelledby="login-title" noValidate>
-        <h2 id="login-title">{t('login.title')}</h2>
+        <h2 id="login-title">{formTitle ?? t('login.title')}</h2>
         <label htmlFor="login-username">{t('login.username')}</label>
         <input
           id="login-username"

@@ -8,10 +8,35 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** PropertyValidationException's problems, when the server sent them. */
+    readonly problems: PropertyProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+export interface PropertyProblem {
+  PropertyPath: string;
+  Reason: string;
+  Message: string;
+}
+
+function problemsOf(list: unknown): PropertyProblem[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((p: unknown) => {
+    if (typeof p !== 'object' || p === null) return [];
+    const { PropertyPath, Reason, Message } = p as Record<string, unknown>;
+    return typeof Message === 'string'
+      ? [
+          {
+            PropertyPath: typeof PropertyPath === 'string' ? PropertyPath : '',
+            Reason: typeof Reason === 'string' ? Reason : '',
+            Message,
+          },
+        ]
+      : [];
+  });
 }
 
 let csrfToken: string | undefined;
@@ -22,9 +47,18 @@ export function setCsrfToken(token: string | undefined): void {
 
 function errorOf(status: number, body: unknown, statusText: string): ApiError {
   if (typeof body === 'object' && body !== null) {
-    const { Code, Message } = body as { Code?: unknown; Message?: unknown };
+    const { Code, Message, PropertyList } = body as {
+      Code?: unknown;
+      Message?: unknown;
+      PropertyList?: unknown;
+    };
     if (typeof Message === 'string')
-      return new ApiError(status, typeof Code === 'string' ? Code : 'Error', Message);
+      return new ApiError(
+        status,
+        typeof Code === 'string' ? Code : 'Error',
+        Message,
+        problemsOf(PropertyList),
+      );
   }
   return new ApiError(status, 'Error', `${status} ${statusText}`);
 }

@@ -103,8 +103,17 @@ export interface TaskTemplate {
   Version: number;
 }
 
+export interface TimelineEntry {
+  Seq: number;
+  Timestamp: number;
+  Type: string;
+  Detail: Record<string, unknown>;
+}
+
 export interface ContactDetails {
   Contact: Contact;
+  Timeline?: TimelineEntry[];
+  Linked?: Contact[];
   TaskTemplate?: TaskTemplate;
 }
 
