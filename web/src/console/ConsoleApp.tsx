@@ -6,11 +6,10 @@
 import { useEffect, useState } from 'react';
 import './console.css';
 import { agentApi } from '../api/agent.js';
-import { ApiError, setCsrfToken } from '../api/client.js';
 import type { Session } from '../api/types.js';
 import { LanguageSwitcher, useI18n } from '../i18n/i18n.js';
 import { useConsoleT, type ConsoleKey } from '../i18n/console-messages.js';
-import { describeError } from '../errors.js';
+import { useSessionPhase } from '../session-phase.js';
 import { Login } from '../agent/Login.js';
 import { TemplatesPage } from './TemplatesPage.js';
 import { ContactSearch } from './ContactSearch.js';
@@ -29,8 +28,6 @@ const SECTIONS: readonly { id: string; key: ConsoleKey; built: boolean }[] = [
   { id: 'search', key: 'section.search', built: true },
   { id: 'realtime', key: 'section.realtime', built: false },
 ];
-
-type Phase = { kind: 'loading' } | { kind: 'login'; notice?: string } | { kind: 'in'; session: Session };
 
 function sectionOfHash(): string {
   const id = window.location.hash.replace(/^#/, '');
@@ -102,27 +99,7 @@ function Console({ session, onLoggedOut }: { session: Session; onLoggedOut: () =
 export function ConsoleApp() {
   const { t } = useI18n();
   const tc = useConsoleT();
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    agentApi
-      .me()
-      .then((session) => {
-        if (!live) return;
-        setCsrfToken(session.CsrfToken);
-        setPhase({ kind: 'in', session });
-      })
-      .catch((e: unknown) => {
-        if (!live) return;
-        const quiet = e instanceof ApiError && e.status === 401;
-        setPhase(quiet ? { kind: 'login' } : { kind: 'login', notice: describeError(e, t) });
-      });
-    return () => {
-      live = false;
-    };
-    // The session is looked up once, when the page opens.
-  }, []);
+  const { phase, loggedIn, loggedOut } = useSessionPhase();
 
   if (phase.kind === 'loading')
     return (
@@ -136,19 +113,8 @@ export function ConsoleApp() {
         notice={phase.notice}
         appTitle={t('app.console')}
         formTitle={tc('console.login')}
-        onLoggedIn={(session) => {
-          setCsrfToken(session.CsrfToken);
-          setPhase({ kind: 'in', session });
-        }}
+        onLoggedIn={loggedIn}
       />
     );
-  return (
-    <Console
-      session={phase.session}
-      onLoggedOut={() => {
-        setCsrfToken(undefined);
-        setPhase({ kind: 'login' });
-      }}
-    />
-  );
+  return <Console session={phase.session} onLoggedOut={() => loggedOut()} />;
 }
