@@ -3,6 +3,7 @@
  * the key's user), the agent API, the console API and the web-phone API, over one Fastify server with one
  * WebSocket plugin.
  */
+import { randomUUID } from 'node:crypto';
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { SystemClock, type ArnContext } from '../core/index.js';
@@ -37,5 +38,10 @@ export async function registerApis(
   });
   await registerAgentApi(app, { ...deps, offerTimeoutMs: options.offerTimeoutMs });
   await registerPhoneApi(app, deps);
-  await registerConsoleApi(app, { ...deps, arns: options.arns, accessKeys: options.accessKeys });
+  await registerConsoleApi(app, {
+    ...deps,
+    arns: options.arns,
+    accessKeys: options.accessKeys,
+    requestIds: randomUUID,
+  });
 }

@@ -8,7 +8,7 @@ import type { Contact } from '../store/ports/index.js';
 import type { Actor } from '../access/actor.js';
 import { requireAgent } from '../access/actor.js';
 import { appendEvent, type Tx } from './live.js';
-import { agentChanged, connect, disconnect, finish, requeue } from './lifecycle.js';
+import { agentChanged, connect, disconnect, finish, markMissed, requeue } from './lifecycle.js';
 import { loadAgent } from './agent-view.js';
 
 /** The agent's contact, or an error that says why they may not act on it. */
@@ -79,18 +79,7 @@ export async function reject(tx: Tx, actor: Actor, contactId: string): Promise<v
   requireAgent(actor);
   const contact = ownContact(tx, actor, contactId, ['OFFERED']);
   await requeue(tx, contact, 'REJECTED');
-  const agent = tx.live.agents.get(actor.userId);
-  if (!agent) return;
-  agent.state.Missed = true;
-  await tx.repos.agentStates.put(agent.state);
-  await agentChanged(tx, actor.userId);
-  tx.publish({
-    type: 'agent',
-    userId: actor.userId,
-    statusId: agent.status.AgentStatusId,
-    statusName: agent.status.Name,
-    missed: true,
-  });
+  await markMissed(tx, actor.userId);
 }
 
 /** Ends the conversation (hang up, end task): the contact goes into after-contact work. */

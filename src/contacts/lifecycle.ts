@@ -83,6 +83,22 @@ export async function agentChanged(tx: Tx, userId: string): Promise<void> {
   tx.live.index.upsertAgent(agentView(agent, busy, tx.now));
 }
 
+/** An offer went unanswered or was rejected: the agent is not routed more until they set a status again. */
+export async function markMissed(tx: Tx, userId: string): Promise<void> {
+  const agent = tx.live.agents.get(userId);
+  if (!agent) return;
+  agent.state.Missed = true;
+  await tx.repos.agentStates.put(agent.state);
+  await agentChanged(tx, userId);
+  tx.publish({
+    type: 'agent',
+    userId,
+    statusId: agent.status.AgentStatusId,
+    statusName: agent.status.Name,
+    missed: true,
+  });
+}
+
 /** Offers what routing decides now: each offer is durable (contact OFFERED, its timeout row) before it is seen. */
 export async function route(tx: Tx): Promise<void> {
   const { live } = tx;

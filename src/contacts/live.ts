@@ -165,11 +165,6 @@ export async function dropTimers(tx: Tx, contactId: string, kind?: TimerKind): P
   for (const t of found) tx.timersDropped.add(t.Id);
 }
 
-/** The contact, or undefined when it is finished or unknown to this instance. */
-export function activeContact(live: Live, contactId: string): Contact | undefined {
-  return live.contacts.get(contactId);
-}
-
 /** Busy counts per channel of an agent: contacts offered, connected or in after-contact work. */
 export function busyOf(live: Live, userId: string): AgentView['busy'] {
   const busy: AgentView['busy'] = {};

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   ConnectError,
+  canonicalJson,
   MAX_ATTRIBUTE_BYTES,
   attributeBytes,
   invalidParameter,
@@ -22,19 +23,7 @@ export interface StartTaskResult {
   Contact: Contact;
 }
 
-/** JSON with object keys sorted, so the same request hashes the same whatever the order of its fields. */
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : value !== null && typeof value === 'object'
-      ? `{${Object.entries(value)
-          .filter(([, v]) => v !== undefined)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-          .join(',')}}`
-      : (JSON.stringify(value) ?? 'null');
-
-const hashOf = (value: unknown) => createHash('sha256').update(canonical(value)).digest('hex');
+const hashOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 
 /**
  * StartTaskContact. With a ClientToken, a retry with the same request returns the first answer; the same token

@@ -4,7 +4,7 @@
  */
 import type { Timer } from '../store/ports/index.js';
 import type { Tx } from './live.js';
-import { agentChanged, disconnect, finish, requeue } from './lifecycle.js';
+import { disconnect, finish, markMissed, requeue } from './lifecycle.js';
 import { deliverTask, resumeFlow } from './flow-host.js';
 
 export async function fireTimer(tx: Tx, timer: Timer): Promise<void> {
@@ -43,16 +43,5 @@ async function missed(
   contact: Parameters<typeof requeue>[1],
 ): Promise<void> {
   await requeue(tx, contact, 'MISSED');
-  const agent = userId ? tx.live.agents.get(userId) : undefined;
-  if (!agent || !userId) return;
-  agent.state.Missed = true;
-  await tx.repos.agentStates.put(agent.state);
-  await agentChanged(tx, userId);
-  tx.publish({
-    type: 'agent',
-    userId,
-    statusId: agent.status.AgentStatusId,
-    statusName: agent.status.Name,
-    missed: true,
-  });
+  if (userId) await markMissed(tx, userId);
 }

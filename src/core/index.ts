@@ -8,3 +8,4 @@ export * from './paging.js';
 export * from './limits.js';
 export * from './shapes.js';
 export * from './heap.js';
+export * from './canonical.js';

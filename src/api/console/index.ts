@@ -6,7 +6,6 @@
  *
  *   POST /api/console/<Operation>   body: the operation's input (InstanceId may be left out)
  */
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { ConnectError, systemEntropy, validate, type ArnContext } from '../../core/index.js';
@@ -25,6 +24,8 @@ export interface ConsoleApiOptions {
   arns: ArnContext;
   accessKeys: AccessKeyService;
   sessions?: SessionService;
+  /** Ids for the handlers' request context (the composition root gives them). */
+  requestIds: () => string;
 }
 
 const Operation = z.object({
@@ -79,7 +80,7 @@ export async function registerConsoleApi(
         const { actor } = callerOf(req);
         const body = (req.body ?? {}) as Record<string, unknown>;
         const input = { ...body, InstanceId: deps.instanceId };
-        const ctx = { userId: actor.userId, requestId: randomUUID() };
+        const ctx = { userId: actor.userId, requestId: deps.requestIds() };
         const mine = own[operation];
         if (mine) {
           if (!actor.permissions.has(mine.permission))

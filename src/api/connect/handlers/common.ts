@@ -43,15 +43,3 @@ export const empty = async (work: Promise<unknown>): Promise<Record<string, unkn
   await work;
   return {};
 };
-
-/** Canonical JSON (keys sorted): the same request hashes the same whatever its field order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}

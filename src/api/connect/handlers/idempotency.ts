@@ -4,9 +4,9 @@
  * refused (IdempotencyException). Records are kept 7 days.
  */
 import { createHash } from 'node:crypto';
-import { ConnectError } from '../../../core/index.js';
+import { ConnectError, canonicalJson } from '../../../core/index.js';
 import type { Store } from '../../../store/ports/index.js';
-import { canonicalJson, type OperationInput } from './common.js';
+import type { OperationInput } from './common.js';
 
 export async function idempotent(
   store: Store,

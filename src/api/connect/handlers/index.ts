@@ -1,6 +1,6 @@
 /**
- * Every Connect operation handler Tsunagi has. To add a module: import its `xxxHandlers(deps: ApiDeps):
- * ConnectHandlers` and spread it below (and add its operations to SUPPORTED in scripts/gen-connect-model.ts).
+ * Every Connect operation handler Tsunagi has. A new module exports `<area>Handlers(deps: ApiDeps):
+ * ConnectHandlers`, imported and spread below (and add its operations to SUPPORTED in scripts/gen-connect-model.ts).
  */
 import type { ApiDeps } from '../../deps.js';
 import type { ConnectHandlers } from '../types.js';
