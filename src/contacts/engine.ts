@@ -16,7 +16,7 @@ import * as voice from './voice.js';
 import { directTarget, transferContact, transferTask, type TransferResult } from './transfer.js';
 import { TRANSFER, requirePermission } from '../access/actor.js';
 import { notFound } from '../core/index.js';
-import { queueMetrics, type QueueMetrics } from './metrics.js';
+import { queueMetrics, scheduledTasks, type QueueMetrics } from './metrics.js';
 import type { RoutingChannel } from '../routing/decide.js';
 import type { Live } from './live.js';
 
@@ -271,6 +271,11 @@ export class Engine {
   async queueMetrics(instanceId: string, queueId: string, channel?: RoutingChannel): Promise<QueueMetrics> {
     const loop = await this.instance(instanceId);
     return queueMetrics(loop.state, queueId, this.deps.clock.now(), channel);
+  }
+
+  /** The scheduled tasks waiting for their time: how many, and per queue where the queue is known. */
+  async scheduledTasks(instanceId: string): Promise<{ total: number; byQueue: Record<string, number> }> {
+    return scheduledTasks((await this.instance(instanceId)).state);
   }
 
   /** The contact as the engine holds it now (active ones), else as stored. */

@@ -87,3 +87,18 @@ export function metricsObject(m: QueueMetrics): Record<string, unknown> {
     },
   };
 }
+
+/**
+ * Scheduled tasks not yet delivered: all of them, and per queue for those whose queue is already known (a task
+ * made by a queue quick connect); most find their queue only when their flow runs at delivery.
+ */
+export function scheduledTasks(live: Live): { total: number; byQueue: Record<string, number> } {
+  let total = 0;
+  const byQueue: Record<string, number> = {};
+  for (const c of live.contacts.values()) {
+    if (c.State !== 'SCHEDULED') continue;
+    total++;
+    if (c.QueueId) byQueue[c.QueueId] = (byQueue[c.QueueId] ?? 0) + 1;
+  }
+  return { total, byQueue };
+}

@@ -2,13 +2,14 @@
  * The console API over a whole server: a person logged in (session cookie + CSRF) calls the Connect operations by
  * name with the same permission table, and manages access keys.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startTsunagi, type Tsunagi } from '../../src/app/runtime.js';
 import { AgentClient } from './agent-client.js';
+import { repoRoot } from '../support/cli.js';
 
 const PASSWORD = 'Console-Admin-2026';
 
@@ -122,4 +123,108 @@ describe('the console API', () => {
     }[];
     expect(after.find((k) => k.AccessKeyId === created.body.AccessKeyId)?.Status).toBe('REVOKED');
   });
+
+  it('lints a flow export without storing it, naming each problem', async () => {
+    const a = admin();
+    await a.login('admin', PASSWORD);
+    const f3 = readFileSync(join(repoRoot, 'examples/callback-via-task/F3-task.json'), 'utf8');
+    const clean = await consoleCall(a, 'LintContactFlow', { Content: f3 });
+    expect(clean.status).toBe(200);
+    expect(clean.body).toMatchObject({ Errors: [], FlowType: 'CONTACT_FLOW' });
+    expect(clean.body.Actions).toBeGreaterThan(2);
+    const broken = JSON.parse(f3) as { StartAction: string };
+    broken.StartAction = 'no-such-block';
+    const bad = await consoleCall(a, 'LintContactFlow', { Content: JSON.stringify(broken) });
+    expect(bad.status).toBe(200);
+    expect(JSON.stringify(bad.body.Errors)).toContain('no-such-block');
+    const notJson = await consoleCall(a, 'LintContactFlow', { Content: '{"Version": ' });
+    expect((notJson.body.Errors as unknown[]).length).toBeGreaterThan(0);
+    const wrongType = await consoleCall(a, 'LintContactFlow', { Content: f3, Type: 'NOT_A_TYPE' });
+    expect(wrongType).toMatchObject({ status: 400, body: { Code: 'InvalidParameterException' } });
+    expect(String(wrongType.body.Message)).toMatch(/Type/);
+    const flows = await consoleCall(a, 'ListContactFlows');
+    expect(JSON.stringify(flows.body)).not.toContain('Callback task');
+  });
+
+  it('groups the permissions as Connect does, and reports the queues in real time', async () => {
+    const a = admin();
+    await a.login('admin', PASSWORD);
+    const groups = (await consoleCall(a, 'ListPermissionGroups')).body.Groups as {
+      Label: string;
+      Features: { Label: string; Permissions: string[] }[];
+    }[];
+    const routing = groups.find((g) => g.Label === 'Routing');
+    expect(routing?.Features.find((f) => f.Label === 'Queues')?.Permissions).toContain('Queues.Create');
+    const realtime = await consoleCall(a, 'GetRealtimeMetrics');
+    expect(realtime.status).toBe(200);
+    expect(realtime.body.ScheduledTasks).toBe(0);
+    expect(realtime.body.Queues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Name: 'BasicQueue', ContactsInQueue: 0, AgentsAvailable: 0 }),
+      ]),
+    );
+  });
+
+  it('warns about a quick connect whose flow fails on tasks (X2), and names a missing quick connect', async () => {
+    const a = admin();
+    await a.login('admin', PASSWORD);
+    const queues = (await consoleCall(a, 'ListQueues', { QueueTypes: ['STANDARD'] })).body
+      .QueueSummaryList as { Id: string; Name: string }[];
+    const queueId = queues.find((q) => q.Name === 'BasicQueue')?.Id;
+    const flow = await consoleCall(a, 'CreateContactFlow', {
+      Name: 'Menu transfer',
+      Type: 'QUEUE_TRANSFER',
+      Content: JSON.stringify(GET_INPUT_FLOW),
+    });
+    expect(flow.status).toBe(200);
+    const qc = await consoleCall(a, 'CreateQuickConnect', {
+      Name: 'Basic queue (menu)',
+      QuickConnectConfig: {
+        QuickConnectType: 'QUEUE',
+        QueueConfig: { QueueId: queueId, ContactFlowId: flow.body.ContactFlowId },
+      },
+    });
+    expect(qc.status).toBe(200);
+    const warned = await consoleCall(a, 'GetQuickConnectTaskWarnings', {
+      QuickConnectId: qc.body.QuickConnectId,
+    });
+    expect(warned.status).toBe(200);
+    expect(String((warned.body.TaskWarnings as string[])[0])).toMatch(/Menu transfer.*GetParticipantInput/);
+    const missing = await consoleCall(a, 'GetQuickConnectTaskWarnings', { QuickConnectId: 'nope' });
+    expect(missing).toMatchObject({ status: 404, body: { Code: 'ResourceNotFoundException' } });
+  });
 });
+
+/** A queue transfer flow that asks for a key first: Get customer input does not run on tasks (X2). */
+const GET_INPUT_FLOW = {
+  Version: '2019-10-30',
+  StartAction: 'ask',
+  Actions: [
+    {
+      Identifier: 'ask',
+      Type: 'GetParticipantInput',
+      Parameters: { Text: 'Press 1', StoreInput: 'False', InputTimeLimitSeconds: '5' },
+      Transitions: {
+        NextAction: 'transfer',
+        Errors: [
+          { NextAction: 'transfer', ErrorType: 'NoMatchingError' },
+          { NextAction: 'transfer', ErrorType: 'InputTimeLimitExceeded' },
+        ],
+        Conditions: [],
+      },
+    },
+    {
+      Identifier: 'transfer',
+      Type: 'TransferContactToQueue',
+      Parameters: {},
+      Transitions: {
+        NextAction: 'end',
+        Errors: [
+          { NextAction: 'end', ErrorType: 'QueueAtCapacity' },
+          { NextAction: 'end', ErrorType: 'NoMatchingError' },
+        ],
+      },
+    },
+    { Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+  ],
+};

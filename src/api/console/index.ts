@@ -2,7 +2,7 @@
  * The console API: what the admin console (/console) uses. A person logged in with the agent API's session
  * calls any operation of the Connect-compatible API by name, with the same input and output members, the same
  * permission table and the same rules — times in epoch ms, the instance being the session's. Plus what only
- * the console does: access keys.
+ * the console does (operations.ts): access keys, flow lint, rule X2's warning, the real-time figures.
  *
  *   POST /api/console/<Operation>   body: the operation's input (InstanceId may be left out)
  */
@@ -17,6 +17,7 @@ import { authorize } from '../connect/permissions.js';
 import { callerOf, sessionGuard } from '../agent/session-guard.js';
 import { sendError } from '../agent/errors.js';
 import type { ConnectHandler } from '../connect/types.js';
+import { consoleOperations } from './operations.js';
 
 export const CONSOLE_API_PREFIX = '/api/console';
 
@@ -31,37 +32,6 @@ export interface ConsoleApiOptions {
 const Operation = z.object({
   operation: z.string().regex(/^[A-Z][A-Za-z0-9]{2,80}$/, 'is not an operation name'),
 });
-
-/** The console's own operations (not Connect's), with the permission each needs. */
-function consoleOperations(
-  deps: ApiDeps,
-  keys: AccessKeyService,
-): Record<string, { permission: string; run: ConnectHandler }> {
-  const userIdOf = (i: Record<string, unknown>) => (typeof i.UserId === 'string' ? i.UserId : '');
-  return {
-    CreateAccessKey: {
-      permission: 'Users.EditPermission',
-      run: async (i) => {
-        const created = await keys.create(deps.instanceId, {
-          UserId: userIdOf(i),
-          ...(typeof i.Description === 'string' && { Description: i.Description }),
-        });
-        return created as unknown as Record<string, unknown>;
-      },
-    },
-    ListAccessKeys: {
-      permission: 'Users.View',
-      run: async () => ({ AccessKeys: await keys.list(deps.instanceId) }),
-    },
-    RevokeAccessKey: {
-      permission: 'Users.EditPermission',
-      run: async (i) => {
-        await keys.revoke(deps.instanceId, typeof i.AccessKeyId === 'string' ? i.AccessKeyId : '');
-        return {};
-      },
-    },
-  };
-}
 
 export async function registerConsoleApi(
   app: FastifyInstance,

@@ -1,9 +1,9 @@
 /**
  * Administration (issue 6, item 2): the agent workspace's login form, then a sidebar of the console's sections.
- * Task templates and contact search are built; the other sections say so plainly. The section is kept in the
+ * Each section is a page of its own (pages/). The section is kept in the
  * URL's hash (#templates, #search, ...) so a reload stays where it was.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import './console.css';
 import { agentApi } from '../api/agent.js';
 import type { Session } from '../api/types.js';
@@ -13,20 +13,30 @@ import { useSessionPhase } from '../session-phase.js';
 import { Login } from '../agent/Login.js';
 import { TemplatesPage } from './TemplatesPage.js';
 import { ContactSearch } from './ContactSearch.js';
+import { FlowsPage } from './pages/FlowsPage.js';
+import { QueuesPage } from './pages/QueuesPage.js';
+import { RoutingProfilesPage } from './pages/RoutingProfilesPage.js';
+import { UsersPage } from './pages/UsersPage.js';
+import { SecurityProfilesPage } from './pages/SecurityProfilesPage.js';
+import { QuickConnectsPage } from './pages/QuickConnectsPage.js';
+import { NumbersPage } from './pages/NumbersPage.js';
+import { StatusesPage } from './pages/StatusesPage.js';
+import { AccessKeysPage } from './pages/AccessKeysPage.js';
+import { RealtimePage } from './pages/RealtimePage.js';
 
-const SECTIONS: readonly { id: string; key: ConsoleKey; built: boolean }[] = [
-  { id: 'templates', key: 'section.templates', built: true },
-  { id: 'flows', key: 'section.flows', built: false },
-  { id: 'queues', key: 'section.queues', built: false },
-  { id: 'routing', key: 'section.routing', built: false },
-  { id: 'users', key: 'section.users', built: false },
-  { id: 'security', key: 'section.security', built: false },
-  { id: 'quick-connects', key: 'section.quickConnects', built: false },
-  { id: 'numbers', key: 'section.numbers', built: false },
-  { id: 'statuses', key: 'section.statuses', built: false },
-  { id: 'keys', key: 'section.keys', built: false },
-  { id: 'search', key: 'section.search', built: true },
-  { id: 'realtime', key: 'section.realtime', built: false },
+const SECTIONS: readonly { id: string; key: ConsoleKey; Page: ComponentType }[] = [
+  { id: 'templates', key: 'section.templates', Page: TemplatesPage },
+  { id: 'flows', key: 'section.flows', Page: FlowsPage },
+  { id: 'queues', key: 'section.queues', Page: QueuesPage },
+  { id: 'routing', key: 'section.routing', Page: RoutingProfilesPage },
+  { id: 'users', key: 'section.users', Page: UsersPage },
+  { id: 'security', key: 'section.security', Page: SecurityProfilesPage },
+  { id: 'quick-connects', key: 'section.quickConnects', Page: QuickConnectsPage },
+  { id: 'numbers', key: 'section.numbers', Page: NumbersPage },
+  { id: 'statuses', key: 'section.statuses', Page: StatusesPage },
+  { id: 'keys', key: 'section.keys', Page: AccessKeysPage },
+  { id: 'search', key: 'section.search', Page: ContactSearch },
+  { id: 'realtime', key: 'section.realtime', Page: RealtimePage },
 ];
 
 function sectionOfHash(): string {
@@ -68,11 +78,7 @@ function Console({ session, onLoggedOut }: { session: Session; onLoggedOut: () =
           <ul>
             {SECTIONS.map((s) => (
               <li key={s.id}>
-                <a
-                  href={`#${s.id}`}
-                  aria-current={s.id === current.id ? 'page' : undefined}
-                  className={s.built ? undefined : 'unbuilt'}
-                >
+                <a href={`#${s.id}`} aria-current={s.id === current.id ? 'page' : undefined}>
                   {tc(s.key)}
                 </a>
               </li>
@@ -80,16 +86,7 @@ function Console({ session, onLoggedOut }: { session: Session; onLoggedOut: () =
           </ul>
         </nav>
         <main className="console-main">
-          {current.id === 'templates' ? (
-            <TemplatesPage />
-          ) : current.id === 'search' ? (
-            <ContactSearch />
-          ) : (
-            <section aria-labelledby="section-title">
-              <h2 id="section-title">{tc(current.key)}</h2>
-              <p className="notice">{tc('console.notYet')}</p>
-            </section>
-          )}
+          <current.Page />
         </main>
       </div>
     </div>

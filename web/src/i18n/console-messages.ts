@@ -195,3 +195,18 @@ export function useConsoleT(): (key: ConsoleKey, values?: Record<string, string 
   const { lang } = useI18n();
   return (key, values) => format(CONSOLE_MESSAGES[lang][key], values);
 }
+
+/**
+ * A console page's own words: `const useT = pageMessages(en, ja)` in the page's messages file, where `ja` has
+ * exactly `en`'s keys; `useT()` reads them in the page's language.
+ */
+export function pageMessages<K extends string>(
+  enWords: Record<K, string>,
+  jaWords: Record<K, string>,
+): () => (key: K, values?: Record<string, string | number>) => string {
+  const all = { en: enWords, ja: jaWords };
+  return function usePageT() {
+    const { lang } = useI18n();
+    return (key, values) => format(all[lang][key], values);
+  };
+}
