@@ -39,6 +39,8 @@ export interface Tsunagi {
 export interface StartOptions {
   clock?: Clock;
   ids?: IdGenerator;
+  /** Where the built web app is (web/dist by default). */
+  webRoot?: string;
 }
 
 /** Creates the default instance on the first start; later starts find it. */
@@ -110,7 +112,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
       },
       { accessKeys, arns: config.arns, offerTimeoutMs: config.limits.offerTimeoutMs },
     );
-    await registerWeb(http);
+    await registerWeb(http, options.webRoot ? { root: options.webRoot } : {});
     await http.listen({ port: config.port, host: config.host });
   } catch (e) {
     await engine.stop();

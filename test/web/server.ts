@@ -29,8 +29,10 @@ const BOOTSTRAP = {
 };
 
 export async function startWebServer(): Promise<WebServer> {
-  if (!existsSync(join(DEFAULT_WEB_ROOT, 'index.html')))
-    throw new Error(`the web app is not built (${DEFAULT_WEB_ROOT}): run npm run build`);
+  // TSUNAGI_TEST_WEB_ROOT: a web app built elsewhere (vite build --outDir <dir>), so parallel builds do not meet.
+  const webRoot = process.env.TSUNAGI_TEST_WEB_ROOT ?? DEFAULT_WEB_ROOT;
+  if (!existsSync(join(webRoot, 'index.html')))
+    throw new Error(`the web app is not built (${webRoot}): run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), 'tsunagi-web-'));
   const config = loadConfig(
     { port: 0, host: '127.0.0.1', database: join(dir, 'tsunagi.db') },
@@ -42,7 +44,7 @@ export async function startWebServer(): Promise<WebServer> {
       TSUNAGI_BOOTSTRAP_SECRET_ACCESS_KEY: BOOTSTRAP.secretAccessKey,
     },
   );
-  const tsunagi = await startTsunagi(config, { clock: new SystemClock() });
+  const tsunagi = await startTsunagi(config, { clock: new SystemClock(), webRoot });
   const url = tsunagi.url;
   const connect = new ConnectClient({
     endpoint: `${tsunagi.url}/connect`,
