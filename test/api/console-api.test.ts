@@ -146,6 +146,21 @@ describe('the console API', () => {
     expect(JSON.stringify(flows.body)).not.toContain('Callback task');
   });
 
+  it("binds an example flow's placeholder references to this instance's resources by name", async () => {
+    const a = admin();
+    await a.login('admin', PASSWORD);
+    const f1 = readFileSync(join(repoRoot, 'examples/callback-via-task/F1-inbound.json'), 'utf8');
+    const bound = await consoleCall(a, 'BindFlowReferences', { Content: f1 });
+    expect(bound.status).toBe(200);
+    const queues = (await consoleCall(a, 'ListQueues', { QueueTypes: ['STANDARD'] })).body
+      .QueueSummaryList as { Arn: string; Name: string }[];
+    const basic = queues.find((q) => q.Name === 'BasicQueue')?.Arn;
+    expect(bound.body.Bound).toEqual([{ Kind: 'queue', Name: 'BasicQueue', Arn: basic }]);
+    expect(bound.body.Missing).toEqual([{ Kind: 'contact-flow', Name: 'Callback customer queue' }]);
+    expect(String(bound.body.Content)).toContain(String(basic));
+    expect(String(bound.body.Content)).toContain('instance/example/contact-flow/Callback customer queue');
+  });
+
   it('groups the permissions as Connect does, and reports the queues in real time', async () => {
     const a = admin();
     await a.login('admin', PASSWORD);

@@ -1,12 +1,13 @@
 /**
- * The console's own operations (not Connect's), each with the permission it needs: access keys, flow lint,
- * rule X2's warning for a quick connect, and the real-time page's figures.
+ * The console's own operations (not Connect's), each with the permission it needs: access keys, flow lint and
+ * binding an example flow's references, rule X2's warning for a quick connect, and the real-time page's figures.
  */
 import { z } from 'zod';
 import { validate } from '../../core/index.js';
 import type { AccessKeyService } from '../../access/access-keys.js';
 import { PERMISSION_CATALOGUE } from '../../access/permissions.js';
 import { lintFlowText } from '../../flows/lint.js';
+import { bindToInstance } from '../../flows/bind-instance.js';
 import { unwrapFlowExport } from '../../flows/content.js';
 import { FLOW_TYPES } from '../../flows/model.js';
 import type { ApiDeps } from '../deps.js';
@@ -71,6 +72,22 @@ export function consoleOperations(deps: ApiDeps, keys: AccessKeyService): Record
           Errors: report.errors.map(finding),
           Warnings: report.warnings.map(finding),
         });
+      },
+    },
+    /**
+     * Binds an example flow's placeholder ARNs (`instance/example/queue/CallbackQueue`) to this instance's
+     * resources of those names, before import; reports what the instance lacks.
+     */
+    BindFlowReferences: {
+      permission: 'ContactFlows.View',
+      run: async (i) => {
+        const { Content } = validate(LintInput, { Content: i.Content });
+        const bound = await bindToInstance(deps.store.repos, deps.instanceId, Content);
+        return {
+          Content: bound.content,
+          Bound: bound.bound.map((b) => ({ Kind: b.segment, Name: b.name, Arn: b.arn })),
+          Missing: bound.missing.map((m) => ({ Kind: m.segment, Name: m.name })),
+        };
       },
     },
     /** Rule X2's warning: why a task transferred with this quick connect would fail (empty when it would not). */
