@@ -45,7 +45,7 @@ describeBrowser('the admin console in a browser', (newPage) => {
       await nav.waitFor();
       expect(await nav.getByRole('link').count()).toBe(12);
       await nav.getByRole('link', { name: 'Queues' }).click();
-      await page.getByText('This section is not built yet.').waitFor();
+      await page.getByTestId('queues').waitFor();
       await nav.getByRole('link', { name: 'Task templates' }).click();
       await page.getByTestId('templates').getByRole('button', { name: 'Edit Callback request' }).waitFor();
 
