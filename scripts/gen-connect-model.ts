@@ -94,6 +94,8 @@ export const SUPPORTED = [
   'PutUserStatus',
   'ListAgentStatuses',
   'CreateAgentStatus',
+  'DescribeAgentStatus',
+  'UpdateAgentStatus',
   'GetCurrentMetricData',
   'GetCurrentUserData',
 ];

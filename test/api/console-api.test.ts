@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConnectClient, ListQueuesCommand } from '@aws-sdk/client-connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startTsunagi, type Tsunagi } from '../../src/app/runtime.js';
@@ -115,8 +116,27 @@ describe('the console API', () => {
     expect(created.body.SecretAccessKey).toEqual(expect.any(String));
     const listed = await consoleCall(a, 'ListAccessKeys');
     expect(JSON.stringify(listed.body)).not.toContain(String(created.body.SecretAccessKey));
+    const sdk = new ConnectClient({
+      endpoint: `${tsunagi.url}/connect`,
+      region: 'us-east-1',
+      credentials: {
+        accessKeyId: String(created.body.AccessKeyId),
+        secretAccessKey: String(created.body.SecretAccessKey),
+      },
+      maxAttempts: 1,
+    });
+    const InstanceId = tsunagi.defaultInstance.Id;
+    expect((await sdk.send(new ListQueuesCommand({ InstanceId }))).QueueSummaryList?.length).toBeGreaterThan(
+      0,
+    );
     const revoked = await consoleCall(a, 'RevokeAccessKey', { AccessKeyId: created.body.AccessKeyId });
     expect(revoked.status).toBe(200);
+    // The whole server answers a revoked key as AWS does (403 UnrecognizedClientException, not a 500).
+    await expect(sdk.send(new ListQueuesCommand({ InstanceId }))).rejects.toMatchObject({
+      name: 'UnrecognizedClientException',
+      $metadata: { httpStatusCode: 403 },
+    });
+    sdk.destroy();
     const after = (await consoleCall(a, 'ListAccessKeys')).body.AccessKeys as {
       AccessKeyId: string;
       Status: string;

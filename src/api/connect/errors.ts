@@ -5,6 +5,7 @@
  * travel as WireError with their own status. Anything unexpected is a 500 InternalServiceException whose
  * message says nothing of the cause.
  */
+import { isAuthError } from '../auth/sigv4.js';
 import { isConnectError, type ConnectError } from '../../core/index.js';
 import { ERROR_STATUS } from './model.generated.js';
 
@@ -74,6 +75,8 @@ export function errorAnswer(err: unknown): ErrorAnswer {
       unexpected: false,
     };
   }
+  if (isAuthError(err))
+    return { status: err.status, code: err.code, body: { Message: err.message }, unexpected: false };
   if (err instanceof WireError)
     return {
       status: err.status,

@@ -391,7 +391,7 @@ export const OPERATIONS = {
   UpdateWorkspaceVisibility: ['POST', '/workspaces/{InstanceId}/{WorkspaceId}/visibility'],
 } as const satisfies Record<string, readonly [HttpMethod, string]>;
 
-/** The operations Tsunagi serves (69): their input and output structures and modeled errors. */
+/** The operations Tsunagi serves (71): their input and output structures and modeled errors. */
 // prettier-ignore
 export const SUPPORTED_OPERATIONS = {
   AssociatePhoneNumberContactFlow: { input: 'AssociatePhoneNumberContactFlowRequest', errors: ['InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException', 'AccessDeniedException'] },
@@ -414,6 +414,7 @@ export const SUPPORTED_OPERATIONS = {
   DeleteSecurityProfile: { input: 'DeleteSecurityProfileRequest', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException', 'AccessDeniedException', 'ResourceInUseException'] },
   DeleteTaskTemplate: { input: 'DeleteTaskTemplateRequest', output: 'DeleteTaskTemplateResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException'] },
   DeleteUser: { input: 'DeleteUserRequest', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException'] },
+  DescribeAgentStatus: { input: 'DescribeAgentStatusRequest', output: 'DescribeAgentStatusResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException'] },
   DescribeContact: { input: 'DescribeContactRequest', output: 'DescribeContactResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'InternalServiceException', 'ThrottlingException'] },
   DescribeContactFlow: { input: 'DescribeContactFlowRequest', output: 'DescribeContactFlowResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ContactFlowNotPublishedException', 'ThrottlingException', 'InternalServiceException'] },
   DescribeHoursOfOperation: { input: 'DescribeHoursOfOperationRequest', output: 'DescribeHoursOfOperationResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException'] },
@@ -449,6 +450,7 @@ export const SUPPORTED_OPERATIONS = {
   StartTaskContact: { input: 'StartTaskContactRequest', output: 'StartTaskContactResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'ServiceQuotaExceededException', 'InternalServiceException'] },
   StopContact: { input: 'StopContactRequest', output: 'StopContactResponse', errors: ['InvalidRequestException', 'ContactNotFoundException', 'InvalidParameterException', 'ResourceNotFoundException', 'InternalServiceException', 'InvalidActiveRegionException'] },
   TransferContact: { input: 'TransferContactRequest', output: 'TransferContactResponse', errors: ['InvalidRequestException', 'IdempotencyException', 'AccessDeniedException', 'ResourceNotFoundException', 'ServiceQuotaExceededException', 'ThrottlingException', 'InternalServiceException'] },
+  UpdateAgentStatus: { input: 'UpdateAgentStatusRequest', errors: ['InvalidRequestException', 'InvalidParameterException', 'DuplicateResourceException', 'ResourceNotFoundException', 'LimitExceededException', 'ThrottlingException', 'InternalServiceException'] },
   UpdateContact: { input: 'UpdateContactRequest', output: 'UpdateContactResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'InternalServiceException', 'ThrottlingException', 'AccessDeniedException', 'ConflictException', 'InvalidActiveRegionException'] },
   UpdateContactAttributes: { input: 'UpdateContactAttributesRequest', output: 'UpdateContactAttributesResponse', errors: ['InvalidRequestException', 'InvalidParameterException', 'ResourceNotFoundException', 'InternalServiceException', 'InvalidActiveRegionException'] },
   UpdateContactFlowContent: { input: 'UpdateContactFlowContentRequest', output: 'UpdateContactFlowContentResponse', errors: ['InvalidRequestException', 'InvalidContactFlowException', 'InvalidParameterException', 'ResourceNotFoundException', 'ThrottlingException', 'InternalServiceException'] },
@@ -499,7 +501,7 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   UserNotFoundException: 404,
 };
 
-/** The shapes the supported operations' inputs and outputs reach (397); scalars are inlined. */
+/** The shapes the supported operations' inputs and outputs reach (401); scalars are inlined. */
 // prettier-ignore
 export const SHAPES: Readonly<Record<string, ShapeSpec>> = {
   ActiveRegionList: { type: 'list', member: 'string' },
@@ -518,6 +520,7 @@ export const SHAPES: Readonly<Record<string, ShapeSpec>> = {
   AgentResourceIdList: { type: 'list', member: 'string' },
   AgentsCriteria: { type: 'structure', members: { AgentIds: 'AgentIds' } },
   AgentsMinOneMaxHundred: { type: 'list', member: 'string' },
+  AgentStatus: { type: 'structure', members: { AgentStatusARN: 'string', AgentStatusId: 'string', Name: 'string', Description: 'string', Type: 'string', DisplayOrder: 'integer', State: 'string', Tags: 'TagMap', LastModifiedTime: 'timestamp', LastModifiedRegion: 'string' } },
   AgentStatuses: { type: 'list', member: 'string' },
   AgentStatusIdentifier: { type: 'structure', members: { Arn: 'string', Id: 'string' } },
   AgentStatusReference: { type: 'structure', members: { StatusStartTimestamp: 'timestamp', StatusArn: 'string', StatusName: 'string' } },
@@ -618,6 +621,8 @@ export const SHAPES: Readonly<Record<string, ShapeSpec>> = {
   DeleteTaskTemplateRequest: { type: 'structure', members: { InstanceId: { shape: 'string', location: 'uri', locationName: 'InstanceId' }, TaskTemplateId: { shape: 'string', location: 'uri', locationName: 'TaskTemplateId' } } },
   DeleteTaskTemplateResponse: { type: 'structure', members: {  } },
   DeleteUserRequest: { type: 'structure', members: { InstanceId: { shape: 'string', location: 'uri', locationName: 'InstanceId' }, UserId: { shape: 'string', location: 'uri', locationName: 'UserId' } } },
+  DescribeAgentStatusRequest: { type: 'structure', members: { InstanceId: { shape: 'string', location: 'uri', locationName: 'InstanceId' }, AgentStatusId: { shape: 'string', location: 'uri', locationName: 'AgentStatusId' } } },
+  DescribeAgentStatusResponse: { type: 'structure', members: { AgentStatus: 'AgentStatus' } },
   DescribeContactFlowRequest: { type: 'structure', members: { InstanceId: { shape: 'string', location: 'uri', locationName: 'InstanceId' }, ContactFlowId: { shape: 'string', location: 'uri', locationName: 'ContactFlowId' } } },
   DescribeContactFlowResponse: { type: 'structure', members: { ContactFlow: 'ContactFlow' } },
   DescribeContactRequest: { type: 'structure', members: { InstanceId: { shape: 'string', location: 'uri', locationName: 'InstanceId' }, ContactId: { shape: 'string', location: 'uri', locationName: 'ContactId' } } },
@@ -863,6 +868,7 @@ export const SHAPES: Readonly<Record<string, ShapeSpec>> = {
   TranscriptCriteriaList: { type: 'list', member: 'TranscriptCriteria' },
   TransferContactRequest: { type: 'structure', members: { InstanceId: 'string', ContactId: 'string', QueueId: 'string', UserId: 'string', ContactFlowId: 'string', ClientToken: { shape: 'string', idempotencyToken: true } } },
   TransferContactResponse: { type: 'structure', members: { ContactId: 'string', ContactArn: 'string' } },
+  UpdateAgentStatusRequest: { type: 'structure', members: { InstanceId: { shape: 'string', location: 'uri', locationName: 'InstanceId' }, AgentStatusId: { shape: 'string', location: 'uri', locationName: 'AgentStatusId' }, Name: 'string', Description: 'string', State: 'string', DisplayOrder: 'integer', ResetOrderNumber: 'boolean' } },
   UpdateContactAttributesRequest: { type: 'structure', members: { InitialContactId: 'string', InstanceId: 'string', Attributes: 'Attributes' } },
   UpdateContactAttributesResponse: { type: 'structure', members: {  } },
   UpdateContactFlowContentRequest: { type: 'structure', members: { InstanceId: { shape: 'string', location: 'uri', locationName: 'InstanceId' }, ContactFlowId: { shape: 'string', location: 'uri', locationName: 'ContactFlowId' }, Content: 'string' } },

@@ -86,7 +86,12 @@ export const OPERATION_PERMISSIONS: Readonly<Record<string, string>> = {
     ListTaskTemplates: 'View',
     DeleteTaskTemplate: 'Delete',
   }),
-  ...crud('AgentStates', { CreateAgentStatus: 'Create', ListAgentStatuses: 'View' }),
+  ...crud('AgentStates', {
+    CreateAgentStatus: 'Create',
+    DescribeAgentStatus: 'View',
+    UpdateAgentStatus: 'Edit',
+    ListAgentStatuses: 'View',
+  }),
   DescribeContact: 'ContactSearch.View',
   GetContactAttributes: 'ContactSearch.View',
   ListContactReferences: 'ContactSearch.View',

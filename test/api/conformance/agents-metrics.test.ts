@@ -5,6 +5,8 @@
  */
 import {
   CreateAgentStatusCommand,
+  DescribeAgentStatusCommand,
+  UpdateAgentStatusCommand,
   GetCurrentMetricDataCommand,
   GetCurrentUserDataCommand,
   ListAgentStatusesCommand,
@@ -84,6 +86,34 @@ describeServers('agents-metrics', 'agent statuses and real-time metrics through 
     );
     expect(custom.AgentStatusSummaryList?.map((a) => a.Id)).toEqual([created.AgentStatusId]);
     expect(custom.AgentStatusSummaryList?.[0]?.Arn).toBe(created.AgentStatusARN);
+
+    // Renamed, disabled and reordered; described as it now is. A built-in status cannot be disabled.
+    await client.send(
+      new UpdateAgentStatusCommand({
+        InstanceId,
+        AgentStatusId: created.AgentStatusId,
+        Name: `${name} break`,
+        State: 'DISABLED',
+        DisplayOrder: 5,
+      }),
+    );
+    const described = await client.send(
+      new DescribeAgentStatusCommand({ InstanceId, AgentStatusId: created.AgentStatusId }),
+    );
+    expect(described.AgentStatus).toMatchObject({
+      Name: `${name} break`,
+      Description: 'Out for lunch',
+      Type: 'CUSTOM',
+      State: 'DISABLED',
+      DisplayOrder: 5,
+    });
+    const available = builtIn.AgentStatusSummaryList?.find((a) => a.Name === 'Available')?.Id;
+    const refused = await failure(
+      client.send(new UpdateAgentStatusCommand({ InstanceId, AgentStatusId: available, State: 'DISABLED' })),
+      'InvalidParameterException',
+      400,
+    );
+    expect(refused.message).toMatch(/Available.*cannot be disabled/);
   });
 
   it('an agent set Available by PutUserStatus is offered the waiting task; current user data and metrics show it', async () => {

@@ -110,6 +110,8 @@ export const COVERAGE = {
     'PutUserStatus',
     'ListAgentStatuses',
     'CreateAgentStatus',
+    'DescribeAgentStatus',
+    'UpdateAgentStatus',
     'GetCurrentMetricData',
     'GetCurrentUserData',
   ],

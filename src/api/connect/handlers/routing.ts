@@ -114,6 +114,10 @@ export function routingHandlers({ services }: ApiDeps): HandlerMap {
       const a = await agentStatuses.create(s(i, 'InstanceId'), i as never);
       return { AgentStatusId: a.AgentStatusId, AgentStatusARN: a.AgentStatusARN };
     },
+    DescribeAgentStatus: async (i) => ({
+      AgentStatus: await agentStatuses.describe(s(i, 'InstanceId'), s(i, 'AgentStatusId')),
+    }),
+    UpdateAgentStatus: (i) => empty(agentStatuses.update(s(i, 'InstanceId'), s(i, 'AgentStatusId'), i)),
     ListAgentStatuses: async (i) => {
       const r = await agentStatuses.list(s(i, 'InstanceId'), {
         ...paging(i),
