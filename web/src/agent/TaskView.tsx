@@ -1,7 +1,8 @@
 /**
  * The selected contact: its template's fields (read-only ones shown as text, editable ones in a form saved with
- * PATCH, invisible ones absent), its references (only http/https URLs become links) and attributes, End and
- * Complete. Everything from the contact is rendered as text.
+ * PATCH, invisible ones absent), its schedule when it has one (shown, never changed: R3), its references (only
+ * http/https URLs become links) and attributes, Transfer by quick connect (X1, X2), End and Complete. Everything
+ * from the contact is rendered as text.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { agentApi } from '../api/agent.js';
@@ -10,94 +11,21 @@ import { useI18n } from '../i18n/i18n.js';
 import { ErrorMessage } from '../errors.js';
 import { SafeLink } from '../safe-link.js';
 import { displayName } from './names.js';
-import {
-  changesOf,
-  epochSecondsOf,
-  fieldNames,
-  localInputOf,
-  taskFields,
-  type TaskField,
-} from './task-fields.js';
+import { FieldRow, fieldIdOf } from './FieldInput.js';
+import { changesOf, fieldNames, taskFields } from './task-fields.js';
+import { TransferMenu } from './TransferMenu.js';
 
 interface Props {
   contact: Contact | undefined;
   onChanged: (contact: Contact) => void;
   onFailed: (e: unknown, show: (message: string) => void) => void;
+  /** The task was transferred (X1): it has left the agent. */
+  onTransferred: (contact: Contact, target: string) => void;
+  /** A transfer failed (X2): the reason is shown on the task. */
+  onTransferFailed: (contactId: string, reason: string) => void;
 }
 
-function FieldInput({
-  field,
-  id,
-  value,
-  onChange,
-}: {
-  field: TaskField;
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  const { t } = useI18n();
-  const common = {
-    id,
-    'aria-required': field.required,
-    ...(field.description && { 'aria-describedby': `${id}-help` }),
-  };
-  switch (field.type) {
-    case 'DESCRIPTION':
-    case 'TEXT_AREA':
-      return <textarea {...common} rows={4} value={value} onChange={(e) => onChange(e.target.value)} />;
-    case 'BOOLEAN':
-      return (
-        <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">—</option>
-          <option value="true">{t('task.yes')}</option>
-          <option value="false">{t('task.no')}</option>
-        </select>
-      );
-    case 'SINGLE_SELECT':
-      return (
-        <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">—</option>
-          {(field.options ?? []).map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      );
-    case 'DATE_TIME':
-      return (
-        <input
-          {...common}
-          type="datetime-local"
-          value={localInputOf(value)}
-          onChange={(e) => onChange(epochSecondsOf(e.target.value))}
-        />
-      );
-    default: {
-      const type =
-        field.type === 'NUMBER'
-          ? 'number'
-          : field.type === 'EMAIL'
-            ? 'email'
-            : field.type === 'URL'
-              ? 'url'
-              : 'text';
-      return <input {...common} type={type} value={value} onChange={(e) => onChange(e.target.value)} />;
-    }
-  }
-}
-
-function ReadOnlyValue({ field }: { field: TaskField }) {
-  const { dateTime } = useI18n();
-  if (field.value === '') return <>—</>;
-  if (field.type === 'SCHEDULED_TIME') return <>{dateTime(Number(field.value))}</>;
-  if (field.type === 'DATE_TIME') return <>{dateTime(Number(field.value) * 1000)}</>;
-  if (field.type === 'URL') return <SafeLink value={field.value} />;
-  return <span className="text-value">{field.value}</span>;
-}
-
-export function TaskView({ contact, onChanged, onFailed }: Props) {
+export function TaskView({ contact, onChanged, onFailed, onTransferred, onTransferFailed }: Props) {
   const { t, dateTime } = useI18n();
   const [details, setDetails] = useState<ContactDetails>();
   const [loadError, setLoadError] = useState<string>();
@@ -198,42 +126,25 @@ export function TaskView({ contact, onChanged, onFailed }: Props) {
             <dd>{dateTime(current.ConnectedToAgentTimestamp)}</dd>
           </>
         )}
+        {current.ScheduledTimestamp !== undefined && (
+          <>
+            <dt>{t('task.scheduled')}</dt>
+            <dd data-testid="task-scheduled">
+              {dateTime(current.ScheduledTimestamp)} <span className="tag">({t('task.scheduleFixed')})</span>
+            </dd>
+          </>
+        )}
       </dl>
       <form onSubmit={save} aria-labelledby="task-title" noValidate>
-        {fields.map((f) => {
-          const fieldId = `field-${f.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-          return (
-            <div className="field" key={f.name} data-field={f.name}>
-              {f.editable ? (
-                <label htmlFor={fieldId}>
-                  {f.name}
-                  {f.required && <span className="tag"> ({t('task.required')})</span>}
-                </label>
-              ) : (
-                <span className="label" id={`${fieldId}-label`}>
-                  {f.name} <span className="tag">({t('task.readOnly')})</span>
-                </span>
-              )}
-              {f.editable ? (
-                <FieldInput
-                  field={f}
-                  id={fieldId}
-                  value={edited[f.name] ?? f.value}
-                  onChange={(v) => setEdited((prev) => ({ ...prev, [f.name]: v }))}
-                />
-              ) : (
-                <p className="readonly" aria-labelledby={`${fieldId}-label`} data-readonly={f.name}>
-                  <ReadOnlyValue field={f} />
-                </p>
-              )}
-              {f.description && (
-                <p className="help text-value" id={`${fieldId}-help`}>
-                  {f.description}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        {fields.map((f) => (
+          <FieldRow
+            key={f.name}
+            field={f}
+            id={fieldIdOf('field', f.name)}
+            value={edited[f.name] ?? f.value}
+            onChange={(v) => setEdited((prev) => ({ ...prev, [f.name]: v }))}
+          />
+        ))}
         {editable.length > 0 && (
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
@@ -274,6 +185,14 @@ export function TaskView({ contact, onChanged, onFailed }: Props) {
             </div>
           ))}
         </dl>
+      )}
+      {current.Channel === 'TASK' && current.State === 'CONNECTED' && (
+        <TransferMenu
+          contact={current}
+          onTransferred={(target) => onTransferred(current, target)}
+          onTransferFailed={(reason) => onTransferFailed(current.Id, reason)}
+          onFailed={onFailed}
+        />
       )}
       <div className="actions">
         {current.State === 'CONNECTED' && (

@@ -1,11 +1,12 @@
 /**
- * The agent's workspace: status, incoming offers (announced, with a chime), the contacts the agent holds, and
- * the selected contact's task view. Errors show beside what the agent did.
+ * The agent's workspace: status, incoming offers (announced, with a chime), Create task, the contacts the agent
+ * holds (calls and tasks at once, S2), and the selected contact's view; a call's audio goes on while a task is
+ * shown. Errors show beside what the agent did; a transfer is confirmed here, once the task has left.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { agentApi } from '../api/agent.js';
 import { ApiError } from '../api/client.js';
-import type { AgentStatus, Session } from '../api/types.js';
+import type { AgentStatus, Contact, Session } from '../api/types.js';
 import { LanguageSwitcher, useI18n } from '../i18n/i18n.js';
 import { ErrorMessage, describeError } from '../errors.js';
 import { Offers } from './Offers.js';
@@ -16,6 +17,8 @@ import { RemoteAudio } from '../remote-audio.js';
 import { chime } from './sound.js';
 import { useAgentState } from './useAgentState.js';
 import { displayName } from './names.js';
+import { ContactList } from './ContactList.js';
+import { CreateTask } from './CreateTask.js';
 
 export function Workspace({
   session,
@@ -31,6 +34,9 @@ export function Workspace({
   const [statusError, setStatusError] = useState<string>();
   const [selected, setSelected] = useState<string>();
   const [now, setNow] = useState(() => Date.now());
+  const [confirmation, setConfirmation] = useState('');
+  /** Notices already shown on the task they are about (a failed transfer's reason, X2): not repeated above. */
+  const [shownOnTask, setShownOnTask] = useState<ReadonlySet<string>>(new Set());
 
   const onOffer = useCallback(() => chime(), []);
   const ended = useCallback(() => onSessionEnded(true), [onSessionEnded]);
@@ -97,6 +103,14 @@ export function Workspace({
     onSessionEnded(false);
   };
 
+  const transferred = (contact: Contact, target: string) => {
+    applyContact({ ...contact, State: 'ENDED' });
+    setSelected(undefined);
+    setConfirmation(t('transfer.done', { name: displayName(contact, t('contact.untitled')), target }));
+  };
+  const noticeKey = (contactId: string | undefined, message: string) => `${contactId ?? ''}\n${message}`;
+  const notices = state.notices.filter((n) => !shownOnTask.has(noticeKey(n.contactId, n.message)));
+
   const held = [...state.contacts.values()].filter((c) => c.State !== 'OFFERED');
   const selectedContact = selected ? state.contacts.get(selected) : undefined;
   const name =
@@ -140,7 +154,7 @@ export function Workspace({
       </div>
       {state.agent?.missed && <p className="warning">{t('ws.missed')}</p>}
       <div aria-live="polite">
-        {state.notices.map((n) => (
+        {notices.map((n) => (
           <p key={n.id} className="notice" role="alert">
             <strong>{t('ws.notice')}:</strong> {n.message}{' '}
             <button type="button" className="link-button" onClick={() => dismissNotice(n.id)}>
@@ -148,6 +162,16 @@ export function Workspace({
             </button>
           </p>
         ))}
+      </div>
+      <div className="confirmation-bar" role="status" data-testid="workspace-status">
+        {confirmation && (
+          <p className="confirmation text-value">
+            {confirmation}{' '}
+            <button type="button" className="link-button" onClick={() => setConfirmation('')}>
+              {t('error.dismiss')}
+            </button>
+          </p>
+        )}
       </div>
       <div className="columns">
         <div className="side">
@@ -165,29 +189,17 @@ export function Workspace({
             }}
             onFailed={failed}
           />
-          <section className="card" aria-labelledby="contacts-title">
-            <h2 id="contacts-title">{t('contacts.title')}</h2>
-            {held.length === 0 ? (
-              <p className="muted">{t('contacts.none')}</p>
-            ) : (
-              <ul className="contact-list">
-                {held.map((c) => (
-                  <li key={c.Id}>
-                    <button
-                      type="button"
-                      className={c.Id === selected ? 'contact selected' : 'contact'}
-                      aria-current={c.Id === selected ? 'true' : undefined}
-                      onClick={() => setSelected(c.Id)}
-                    >
-                      <span className="channel">{t(`channel.${c.Channel}`)}</span>{' '}
-                      <span className="text-value">{displayName(c, t('contact.untitled'))}</span>{' '}
-                      <span className="state">{t(c.State === 'ACW' ? 'state.ACW' : 'state.CONNECTED')}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <ContactList
+            contacts={held}
+            selected={selected}
+            now={now}
+            onHold={voice.onHold}
+            onSelect={(id) => {
+              setSelected(id);
+              setConfirmation('');
+            }}
+          />
+          <CreateTask onFailed={failed} />
         </div>
         {selectedContact?.Channel === 'VOICE' && selectedContact.State !== 'OFFERED' ? (
           <VoiceView
@@ -204,6 +216,10 @@ export function Workspace({
             contact={selectedContact}
             onChanged={applyContact}
             onFailed={failed}
+            onTransferred={transferred}
+            onTransferFailed={(contactId, reason) =>
+              setShownOnTask((prev) => new Set(prev).add(noticeKey(contactId, reason)))
+            }
           />
         )}
       </div>

@@ -15,10 +15,15 @@ export interface TaskField {
   value: string;
   editable: boolean;
   required: boolean;
+  /**
+   * Not a template field but one of the task's own (a task made without a template, or a Description or schedule
+   * the template does not have): labelled in the workspace's words and sent as the request's member.
+   */
+  standard?: true;
 }
 
 /** The reference type each field type's value travels as (the server's REFERENCE_TYPES). */
-const REFERENCE_TYPES: Partial<Record<FieldType, string>> = {
+export const REFERENCE_TYPES: Partial<Record<FieldType, string>> = {
   TEXT: 'STRING',
   TEXT_AREA: 'STRING',
   BOOLEAN: 'STRING',

@@ -6,8 +6,10 @@ import type {
   Contact,
   ContactDetails,
   Offer,
+  QuickConnect,
   Reference,
   Session,
+  TaskRequest,
   TaskTemplate,
 } from './types.js';
 
@@ -38,4 +40,17 @@ export const agentApi = {
   update: (id: string, changes: ContactChanges) =>
     request<{ Contact: Contact }>('PATCH', contactPath(id), changes),
   taskTemplates: () => request<{ TaskTemplates: TaskTemplate[] }>('GET', `${BASE}/task-templates`),
+  /** The quick connects of the agent's queues and, with a contact, of its queue (X1), with X2's warnings. */
+  quickConnects: (contactId?: string) =>
+    request<{ QuickConnects: QuickConnect[] }>(
+      'GET',
+      `${BASE}/quick-connects${contactId === undefined ? '' : `?contactId=${encodeURIComponent(contactId)}`}`,
+    ),
+  /** X1; a flow that fails on tasks answers 409 TransferFailed with the reason (X2): the task stays. */
+  transfer: (id: string, QuickConnectId: string) =>
+    request<{ Transferred: true; ContactId: string }>('POST', `${contactPath(id)}/transfer`, {
+      QuickConnectId,
+    }),
+  createTask: (task: TaskRequest) =>
+    request<{ ContactId: string; Contact: Contact }>('POST', `${BASE}/tasks`, task),
 };

@@ -9,7 +9,11 @@ export const consoleCall = <T>(operation: string, input: Record<string, unknown>
   request<T>('POST', `/api/console/${encodeURIComponent(operation)}`, input);
 
 /** Every page of a List operation (NextToken until there is none). */
-export async function listAll<T>(operation: string, key: string, input: Record<string, unknown> = {}): Promise<T[]> {
+export async function listAll<T>(
+  operation: string,
+  key: string,
+  input: Record<string, unknown> = {},
+): Promise<T[]> {
   const all: T[] = [];
   let next: string | undefined;
   do {

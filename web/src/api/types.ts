@@ -101,6 +101,32 @@ export interface TaskTemplate {
   };
   Defaults: { DefaultFieldValues: { Id: { Name: string }; DefaultValue: string }[] };
   Version: number;
+  ContactFlowId?: string;
+  Status?: 'ACTIVE' | 'INACTIVE';
+}
+
+/** A quick connect the agent may use (GET /api/agent/quick-connects), with rule X2's warnings for tasks. */
+export interface QuickConnect {
+  Id: string;
+  Arn: string;
+  Name: string;
+  Description?: string;
+  QuickConnectType: 'USER' | 'QUEUE' | 'PHONE_NUMBER';
+  /** Why a task transferred with it would fail (its flow has a block that fails on tasks); empty when none. */
+  TaskWarnings: string[];
+}
+
+/** POST /api/agent/tasks (R2, R3): StartTaskContact's meaning, times in epoch ms. */
+export interface TaskRequest {
+  Name: string;
+  Description?: string;
+  TaskTemplateId?: string;
+  QuickConnectId?: string;
+  References?: Record<string, Reference>;
+  Attributes?: Record<string, string>;
+  /** Epoch ms. */
+  ScheduledTime?: number;
+  RelatedContactId?: string;
 }
 
 export interface TimelineEntry {
