@@ -9,7 +9,7 @@ import type { FlowEvent, FlowOutcome, RequestResult, RunResult } from '../flows/
 import type { Contact } from '../store/ports/index.js';
 import { addTimer, appendEvent, dropTimers, saveContact, type Live, type Tx } from './live.js';
 import { agentChanged, disconnect, enqueue, unindexWaiting } from './lifecycle.js';
-import { answerRequest } from './requests.js';
+import { answerRequest, queueInfo } from './requests.js';
 import { hostStateOf, type HostState } from './host-state.js';
 
 export type Slot = 'main' | 'queue';
@@ -79,6 +79,14 @@ export async function startFlow(tx: Tx, contact: Contact, slot: Slot, flowId: st
     });
     if (slot === 'main') await disconnect(tx, contact, 'OTHER');
     return;
+  }
+  // A task made with a quick connect starts with the quick connect's queue as its working queue.
+  if (slot === 'main' && contact.QueueId && !host.contact.TargetQueue) {
+    const queue = await tx.repos.queues.get(live.instanceId, contact.QueueId);
+    if (queue) {
+      host.contact.Queue = queueInfo(queue);
+      host.contact.TargetQueue = { queueId: queue.QueueId };
+    }
   }
   host[slot] = newFrame(flowId, type, seedOf(contact.Id));
   if (slot === 'queue') host.queueStartedAt = tx.now;

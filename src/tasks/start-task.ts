@@ -61,7 +61,15 @@ export interface TaskOrigin {
   activeTasks?: number;
 }
 
-async function flowOfQuickConnect(repos: Repositories, instanceId: string, idOrArn: string): Promise<string> {
+/**
+ * Where a task made with a quick connect goes: the quick connect's flow, run with the quick connect's queue (a
+ * user's: that agent's own queue) as its working queue, so that Transfer to queue there needs no queue of its own.
+ */
+async function targetOfQuickConnect(
+  repos: Repositories,
+  instanceId: string,
+  idOrArn: string,
+): Promise<{ flow: string; queueId?: string }> {
   const id = idFromIdOrArn(idOrArn);
   const qc = await repos.quickConnects.get(instanceId, id);
   if (!qc) throw notFound('Quick connect', id, 'QuickConnectId');
@@ -73,7 +81,10 @@ async function flowOfQuickConnect(repos: Repositories, instanceId: string, idOrA
       'QuickConnectId',
       `quick connect ${id} is a ${config.QuickConnectType} quick connect: tasks go to a user or a queue`,
     );
-  return flow;
+  const queueId = config.UserConfig
+    ? (await repos.queues.findAgentQueue(instanceId, config.UserConfig.UserId))?.QueueId
+    : config.QueueConfig?.QueueId;
+  return { flow, ...(queueId && { queueId }) };
 }
 
 /**
@@ -114,16 +125,12 @@ export async function createTask(
       ...(input.References && { References: input.References }),
     });
   }
-  const flowRef =
-    input.ContactFlowId ??
-    values?.ContactFlowId ??
-    ((input.QuickConnectId ?? values?.QuickConnectId)
-      ? await flowOfQuickConnect(
-          repos,
-          instanceId,
-          (input.QuickConnectId ?? values?.QuickConnectId) as string,
-        )
-      : undefined);
+  const quickConnect = input.QuickConnectId ?? values?.QuickConnectId;
+  const target =
+    input.ContactFlowId === undefined && values?.ContactFlowId === undefined && quickConnect
+      ? await targetOfQuickConnect(repos, instanceId, quickConnect)
+      : undefined;
+  const flowRef = input.ContactFlowId ?? values?.ContactFlowId ?? target?.flow;
   if (!flowRef) throw invalidRequest('the task template has no flow: give ContactFlowId or a quick connect');
   const flowId = idFromIdOrArn(flowRef);
   const flow = await repos.flows.get(instanceId, flowId);
@@ -198,6 +205,7 @@ export async function createTask(
     InitialContactId: previous?.InitialContactId ?? id,
     ...(input.PreviousContactId && { PreviousContactId: input.PreviousContactId }),
     ...(input.RelatedContactId && { RelatedContactId: input.RelatedContactId }),
+    ...(target?.queueId && { QueueId: target.queueId }),
     InitiationTimestamp: now,
     ...(scheduled !== undefined && { ScheduledTimestamp: scheduled }),
     ExpiryTimestamp: now + expiryMs,

@@ -14,7 +14,7 @@ const sync = <T>(f: () => T): Promise<T> => Promise.resolve().then(f);
 describe('router', () => {
   it('knows every operation of the model by method and URI', () => {
     expect(Object.keys(OPERATIONS)).toHaveLength(380);
-    expect(Object.keys(SUPPORTED_OPERATIONS)).toHaveLength(69);
+    expect(Object.keys(SUPPORTED_OPERATIONS)).toHaveLength(71);
     expect(matchRoute('GET', '/instance')).toEqual({ operation: 'ListInstances', labels: {} });
     expect(matchRoute('GET', '/instance/abc')).toEqual({
       operation: 'DescribeInstance',
