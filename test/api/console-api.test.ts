@@ -179,6 +179,22 @@ describe('the console API', () => {
     expect(bound.body.Missing).toEqual([{ Kind: 'contact-flow', Name: 'Callback customer queue' }]);
     expect(String(bound.body.Content)).toContain(String(basic));
     expect(String(bound.body.Content)).toContain('instance/example/contact-flow/Callback customer queue');
+    // An export in DescribeContactFlow's wrapper: unwrapped, with its name, type and description.
+    const wrapped = JSON.stringify({
+      ContactFlow: {
+        Name: 'Inbound (copy)',
+        Type: 'CONTACT_FLOW',
+        Description: 'From another instance',
+        Content: f1,
+      },
+    });
+    const unwrapped = await consoleCall(a, 'BindFlowReferences', { Content: wrapped });
+    expect(unwrapped.body).toMatchObject({
+      Name: 'Inbound (copy)',
+      Type: 'CONTACT_FLOW',
+      Description: 'From another instance',
+      Content: bound.body.Content,
+    });
   });
 
   it('groups the permissions as Connect does, and reports the queues in real time', async () => {

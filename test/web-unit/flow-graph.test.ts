@@ -1,13 +1,13 @@
 /**
- * The console's flow picture as data (web/src/console/flows): the export unwrapped as people paste it, blocks and
- * branches read from the flow, and the layout — Connect's canvas positions when the export has them, layers from
- * StartAction when not — for the scenario's four flows and the 26 real exports in ../shared/flows. Pure
- * functions, no browser.
+ * The console's flow picture as data (web/src/console/flows): blocks and branches read from the flow, and the
+ * layout — Connect's canvas positions when the export has them, layers from StartAction when not — for the
+ * scenario's four flows and the 26 real exports in ../shared/flows. Pure functions, no browser.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportFileName, unwrapFlowExport } from '../../web/src/console/flows/flow-export.js';
+import { unwrapFlowExport } from '../../src/flows/content.js';
+import { exportFileName } from '../../web/src/console/flows/flow-export.js';
 import { flowGraph, type FlowGraph } from '../../web/src/console/flows/graph.js';
 import { layoutFlow, type FlowLayout, type PlacedBlock } from '../../web/src/console/flows/layout.js';
 import { repoRoot, sharedDir } from '../support/cli.js';
@@ -133,22 +133,7 @@ describe('the flow picture', () => {
     expect(flowGraph('not json')).toBeUndefined();
   });
 
-  it('unwraps DescribeContactFlow and CreateContactFlow shapes and names the export file after the flow', () => {
-    const content = example('F3-task.json');
-    const described = unwrapFlowExport(
-      JSON.stringify({
-        ContactFlow: { Name: 'Mine', Type: 'CONTACT_FLOW', Description: 'd', Content: content },
-      }),
-    );
-    expect(described).toEqual({ content, type: 'CONTACT_FLOW', name: 'Mine', description: 'd' });
-    const created = unwrapFlowExport(JSON.stringify({ Name: 'Q', Type: 'CUSTOMER_QUEUE', Content: content }));
-    expect(created).toMatchObject({ content, type: 'CUSTOMER_QUEUE', name: 'Q' });
-    expect(unwrapFlowExport(`\uFEFF${content}`)).toMatchObject({
-      content,
-      type: 'CONTACT_FLOW',
-      name: 'Callback task',
-    });
-    expect(unwrapFlowExport('{oops')).toEqual({ content: '{oops' });
+  it('names the export file after the flow', () => {
     expect(exportFileName('Callback inbound')).toBe('Callback inbound.json');
     expect(exportFileName('a/b:c?')).toBe('a_b_c_.json');
     expect(exportFileName('  ')).toBe('flow.json');

@@ -98,8 +98,8 @@ describeBrowser("the console's flows and phone numbers", (newPage) => {
       await page.getByRole('button', { name: 'Import a flow' }).click();
       const form = page.getByRole('form', { name: 'Import a flow' });
       await form.getByLabel('Or paste the flow JSON').fill(JSON.stringify(broken, null, 2));
-      expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Callback inbound');
-      expect(await form.getByLabel('Type', { exact: true }).inputValue()).toBe('CONTACT_FLOW');
+      await expect.poll(() => form.getByLabel('Name', { exact: true }).inputValue()).toBe('Callback inbound');
+      await expect.poll(() => form.getByLabel('Type', { exact: true }).inputValue()).toBe('CONTACT_FLOW');
       const lintErrors = form.getByTestId('lint-errors');
       await lintErrors.waitFor();
       expect(await lintErrors.textContent()).toContain(
@@ -142,10 +142,10 @@ describeBrowser("the console's flows and phone numbers", (newPage) => {
       };
       await page.getByRole('button', { name: 'Import a flow' }).click();
       await form.getByLabel('Or paste the flow JSON').fill(JSON.stringify(described));
-      expect(await form.getByLabel('Type', { exact: true }).inputValue()).toBe('CUSTOMER_QUEUE');
-      expect(await form.getByLabel('Description', { exact: true }).inputValue()).toBe(
-        described.ContactFlow.Description,
-      );
+      await expect.poll(() => form.getByLabel('Type', { exact: true }).inputValue()).toBe('CUSTOMER_QUEUE');
+      await expect
+        .poll(() => form.getByLabel('Description', { exact: true }).inputValue())
+        .toBe(described.ContactFlow.Description);
       const refs = form.getByTestId('import-references');
       await refs.getByText('Task template Callback request: found').waitFor();
       await refs.getByText('Flow Callback task: found').waitFor();

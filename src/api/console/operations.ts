@@ -75,16 +75,22 @@ export function consoleOperations(deps: ApiDeps, keys: AccessKeyService): Record
       },
     },
     /**
-     * Binds an example flow's placeholder ARNs (`instance/example/queue/CallbackQueue`) to this instance's
-     * resources of those names, before import; reports what the instance lacks.
+     * Reads a flow export as people have it (bare, or in a DescribeContactFlow / CreateContactFlow wrapper) and
+     * binds its placeholder ARNs (`instance/example/queue/CallbackQueue`) to this instance's resources of those
+     * names, before import: the bare content to save, the name, type and description the export gives, and what
+     * the instance lacks.
      */
     BindFlowReferences: {
       permission: 'ContactFlows.View',
       run: async (i) => {
         const { Content } = validate(LintInput, { Content: i.Content });
-        const bound = await bindToInstance(deps.store.repos, deps.instanceId, Content);
+        const exported = unwrapFlowExport(Content);
+        const bound = await bindToInstance(deps.store.repos, deps.instanceId, exported.content);
         return {
           Content: bound.content,
+          ...(exported.type && { Type: exported.type }),
+          ...(exported.name && { Name: exported.name }),
+          ...(exported.description && { Description: exported.description }),
           Bound: bound.bound.map((b) => ({ Kind: b.segment, Name: b.name, Arn: b.arn })),
           Missing: bound.missing.map((m) => ({ Kind: m.segment, Name: m.name })),
         };

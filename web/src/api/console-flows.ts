@@ -41,7 +41,12 @@ export interface LintResult {
 }
 
 export interface BoundReferences {
+  /** The bare content with its example ARNs bound. */
   Content: string;
+  /** What the export says of itself (its wrapper, else its Metadata). */
+  Type?: string;
+  Name?: string;
+  Description?: string;
   Bound: { Kind: string; Name: string; Arn: string }[];
   Missing: { Kind: string; Name: string }[];
 }

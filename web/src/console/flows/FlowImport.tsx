@@ -4,11 +4,11 @@
  * checks (ImportChecks) before saving, then CreateContactFlow — or UpdateContactFlowContent when the user chose
  * to replace the flow of that name. The server's refusals are shown on the form in words.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { flowsApi, type ContactFlowSummary } from '../../api/console-flows.js';
 import { ErrorMessage, describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { FLOW_TYPES, isFlowType, unwrapFlowExport } from './flow-export.js';
+import { FLOW_TYPES, isFlowType } from './flow-export.js';
 import type { Names } from './graph.js';
 import { ImportChecks } from './ImportChecks.js';
 import { ImportSource } from './ImportSource.js';
@@ -36,28 +36,30 @@ export function FlowImport({ flows, names, onClose, onSaved }: Props) {
   const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<string>();
 
-  const exported = unwrapFlowExport(text);
   const existing = flows.find((f) => f.Name === fields.name.trim());
   const replacing = existing !== undefined && replace;
   const type = replacing ? existing.ContactFlowType : fields.type;
-  const { check, error, pending } = useFlowCheck(exported.content, type, round);
+  const { check, error, pending } = useFlowCheck(text, type, round);
   const typeLabel = (v: string) => {
     const key = flowsKey('type', v);
     return key ? ft(key) : v;
   };
 
-  /** New text: the export's name, type and description fill the fields the user has not changed. */
   const onText = (next: string) => {
     setText(next);
     setSaveError(undefined);
-    const found = unwrapFlowExport(next);
-    setModule(found.type === 'MODULE');
-    setFields((f) => ({
-      name: touched.has('name') ? f.name : (found.name ?? ''),
-      type: touched.has('type') ? f.type : isFlowType(found.type) ? found.type : '',
-      description: touched.has('description') ? f.description : (found.description ?? ''),
-    }));
   };
+  // The export's name, type and description (read by the server) fill the fields the user has not changed.
+  const exported = check?.source === text ? check.exported : undefined;
+  useEffect(() => {
+    if (!exported) return;
+    setModule(exported.Type === 'MODULE');
+    setFields((f) => ({
+      name: touched.has('name') ? f.name : (exported.Name ?? ''),
+      type: touched.has('type') ? f.type : isFlowType(exported.Type) ? exported.Type : '',
+      description: touched.has('description') ? f.description : (exported.Description ?? ''),
+    }));
+  }, [exported, touched]);
   const set = (field: Field, value: string) => {
     setFields((f) => ({ ...f, [field]: value }));
     setTouched((s) => new Set(s).add(field));
@@ -65,7 +67,7 @@ export function FlowImport({ flows, names, onClose, onSaved }: Props) {
   };
 
   const blocker =
-    exported.content.trim() === ''
+    text.trim() === ''
       ? ft('import.needContent')
       : fields.name.trim() === ''
         ? ft('import.needName')
@@ -75,7 +77,7 @@ export function FlowImport({ flows, names, onClose, onSaved }: Props) {
             ? ft('import.fixErrors')
             : undefined;
   // A check made for other text or type (the answer for these is on its way) does not count.
-  const checked = check !== undefined && check.source === exported.content && check.type === type;
+  const checked = check !== undefined && check.source === text && check.type === type;
   const ready = blocker === undefined && checked && !pending;
 
   const save = async (e: FormEvent) => {
@@ -156,11 +158,7 @@ export function FlowImport({ flows, names, onClose, onSaved }: Props) {
         <button type="submit" className="primary" disabled={!ready || busy} aria-describedby="import-blocker">
           {busy ? ft('import.saving') : replacing ? ft('import.saveReplace') : ft('import.save')}
         </button>
-        <button
-          type="button"
-          onClick={() => setRound((r) => r + 1)}
-          disabled={exported.content.trim() === ''}
-        >
+        <button type="button" onClick={() => setRound((r) => r + 1)} disabled={text.trim() === ''}>
           {ft('import.recheck')}
         </button>
         <button type="button" onClick={onClose}>

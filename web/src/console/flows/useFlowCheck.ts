@@ -1,7 +1,7 @@
 /**
  * The import form's checks of the flow being imported, run a moment after the text or the type last changed:
- * the example ARNs it names bound to this instance (BindFlowReferences), then LintContactFlow on the bound
- * content — what Save sends. An answer that comes after a newer request is dropped.
+ * the export read and the example ARNs it names bound to this instance (BindFlowReferences), then
+ * LintContactFlow on the bound content — what Save sends. An answer that comes after a newer request is dropped.
  */
 import { useEffect, useState } from 'react';
 import { flowsApi, type BoundReferences, type LintResult } from '../../api/console-flows.js';
@@ -9,8 +9,10 @@ import { describeError } from '../../errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export interface FlowCheck {
-  /** The content the check was made for (the bare flow, before binding). */
+  /** The text the check was made for (the export as pasted or read from the file). */
   source: string;
+  /** What the export says of itself: its name, type and description. */
+  exported: Pick<BoundReferences, 'Name' | 'Type' | 'Description'>;
   /** The flow type lint checked it for ('' when none was chosen). */
   type: string;
   /** The content to save: the source with its example ARNs bound. */
@@ -38,10 +40,16 @@ export function useFlowCheck(source: string, type: string, round: number) {
       void (async () => {
         try {
           const bound = await flowsApi.bindReferences(source);
-          const lint = await flowsApi.lint(bound.Content, type || undefined);
+          const lintType = type || (bound.Type !== 'MODULE' ? bound.Type : undefined);
+          const lint = await flowsApi.lint(bound.Content, lintType);
           if (current)
             setCheck({
               source,
+              exported: {
+                ...(bound.Name !== undefined && { Name: bound.Name }),
+                ...(bound.Type !== undefined && { Type: bound.Type }),
+                ...(bound.Description !== undefined && { Description: bound.Description }),
+              },
               type,
               content: bound.Content,
               references: { Bound: bound.Bound, Missing: bound.Missing },
