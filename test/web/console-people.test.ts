@@ -72,7 +72,7 @@ describeBrowser('the console: users, security profiles, agent statuses, access k
       // The supervisor's current permissions (ListSecurityProfilePermissions) are shown ticked.
       await page.getByRole('button', { name: 'Edit Supervisor' }).click();
       const summary = page.getByTestId('permission-summary');
-      await summary.getByText('5 permissions chosen.').waitFor();
+      await summary.getByText('Permissions chosen: 5.').waitFor();
       for (const label of ['Contact search', 'Reschedule contact', 'Access Contact Control Panel'])
         expect(await summary.getByRole('listitem').filter({ hasText: label }).count()).toBe(1);
       await page.getByLabel('Filter permissions').fill('UpdateContactSchedule');
@@ -97,7 +97,7 @@ describeBrowser('the console: users, security profiles, agent statuses, access k
       await page.getByLabel('Filter permissions').fill('');
       await page.getByRole('button', { name: /Contact Control Panel \(CCP\)/ }).click();
       await page.getByRole('checkbox', { name: 'Access Contact Control Panel' }).check();
-      await summary.getByText('2 permissions chosen.').waitFor();
+      await summary.getByText('Permissions chosen: 2.').waitFor();
       await screenshot('console-security-profile');
 
       // Connect's name rule is the server's: parentheses are refused, in its words, on the name.
@@ -120,7 +120,7 @@ describeBrowser('the console: users, security profiles, agent statuses, access k
 
       // Edited: a description (UpdateSecurityProfile), the permissions kept.
       await page.getByRole('button', { name: `Edit ${PROFILE}` }).click();
-      await summary.getByText('2 permissions chosen.').waitFor();
+      await summary.getByText('Permissions chosen: 2.').waitFor();
       await page
         .getByLabel('Description', { exact: true })
         .fill('Agents who take tasks but may not create them (P1)');

@@ -116,6 +116,9 @@ export function Workspace({
   const name =
     [session.User.FirstName, session.User.LastName].filter(Boolean).join(' ') || session.User.Username;
 
+  // An agent who has not chosen a status yet is offline, as Connect shows a new login.
+  const shownStatus = state.agent?.statusId ?? statuses.find((s) => s.Type === 'OFFLINE')?.Id ?? '';
+
   return (
     <div className="workspace">
       <header className="bar">
@@ -124,11 +127,11 @@ export function Workspace({
         <label className="status">
           {t('ws.status')}{' '}
           <select
-            value={state.agent?.statusId ?? ''}
+            value={shownStatus}
             onChange={(e) => void setStatus(e.target.value)}
             disabled={statuses.length === 0}
           >
-            {state.agent?.statusId === undefined && <option value="">—</option>}
+            {shownStatus === '' && <option value="">—</option>}
             {statuses.map((s) => (
               <option key={s.Id} value={s.Id}>
                 {s.Name}

@@ -56,7 +56,7 @@ const en = {
   'sp.editing': 'Edit security profile: {name}',
   'sp.permissions': 'Permissions',
   'sp.selected': 'Chosen permissions',
-  'sp.selectedCount': '{count} permissions chosen.',
+  'sp.selectedCount': 'Permissions chosen: {count}.',
   'sp.filter': 'Filter permissions',
   'sp.filterHint': 'e.g. task, ContactSearch, Queues',
   'sp.noMatch': 'No permission matches the filter.',
