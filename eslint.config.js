@@ -61,6 +61,14 @@ export default tseslint.config(
     ),
   })),
   {
+    files: ['src/setup/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: forbid(
+      ['../store/kysely/*', '../api/*', '../app/*', '../cli/*', 'fastify'],
+      'setup files are applied over the services and the ports; app and cli call them, not the reverse.',
+    ),
+  },
+  {
     files: ['src/api/**/*.ts', 'src/channels/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: forbid(

@@ -5,23 +5,16 @@
  */
 import { ALL_PERMISSIONS } from '../access/permissions.js';
 import type { Entropy } from '../core/index.js';
+import { newPassword } from '../setup/password.js';
+import type { Instance } from '../store/ports/index.js';
 import type { Services } from './services.js';
+
+export { newPassword };
 
 export interface Administrator {
   userId: string;
   /** Set only when this start created the user: the password to print once. */
   password?: string;
-}
-
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-
-/** A password people can type: 16 characters of letters and digits, with at least one of each kind. */
-export function newPassword(entropy: Entropy): string {
-  for (;;) {
-    const bytes = entropy.bytes(16);
-    const p = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
-    if (/[A-Z]/.test(p) && /[a-z]/.test(p) && /\d/.test(p)) return p;
-  }
 }
 
 export async function ensureAdministrator(
@@ -72,4 +65,17 @@ export async function ensureAdministrator(
     RoutingProfileId: profile.RoutingProfileId,
   });
   return { userId: user.Id, password };
+}
+
+/** Creates the default instance on the first start; later starts find it. */
+export async function ensureDefaultInstance(
+  services: Services,
+  alias: string,
+): Promise<{ instance: Instance; created: boolean }> {
+  const existing = await services.instances.findByAlias(alias);
+  if (existing) {
+    await services.agentStatuses.ensureDefaults(existing.Id);
+    return { instance: existing, created: false };
+  }
+  return { instance: await services.instances.create({ InstanceAlias: alias }), created: true };
 }

@@ -15,6 +15,14 @@ export interface TsunagiConfig {
   adminPassword?: string;
   /** An access key for the administrator that scripts and CI can sign with from the first start. */
   bootstrapKey?: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * What the first start on a new database sets up besides the administrator: a setup file (docs/SETUP.md) and
+   * an access key for the administrator (not made when a bootstrap key is configured). Nothing by default; the
+   * CLI's `serve` asks for the callback-via-task example and a key.
+   */
+  firstStart: { setupFile?: string; accessKey: boolean };
+  /** Where a setup file's PasswordEnv variables are read (the environment). */
+  setupEnv: Readonly<Record<string, string | undefined>>;
 }
 
 export const DEFAULT_DATABASE = 'data/tsunagi.db';
@@ -23,6 +31,7 @@ export interface ConfigOverrides {
   port?: string | number;
   host?: string;
   database?: string;
+  firstStart?: { setupFile?: string; accessKey?: boolean };
 }
 
 function parsePort(value: string | number, source: string): number {
@@ -67,5 +76,10 @@ export function loadConfig(
     logRequests: env.TSUNAGI_LOG_REQUESTS === '1',
     ...(env.TSUNAGI_ADMIN_PASSWORD && { adminPassword: env.TSUNAGI_ADMIN_PASSWORD }),
     ...bootstrapKey(env),
+    firstStart: {
+      ...(overrides.firstStart?.setupFile !== undefined && { setupFile: overrides.firstStart.setupFile }),
+      accessKey: overrides.firstStart?.accessKey ?? false,
+    },
+    setupEnv: env,
   };
 }

@@ -12,7 +12,8 @@ import { aesGcmSecretBox } from '../access/secret-box.js';
 import { SignalRelay } from '../api/signalling.js';
 import { registerApis } from './http.js';
 import { registerWeb } from './web.js';
-import { ensureAdministrator } from './administrator.js';
+import { ensureAdministrator, ensureDefaultInstance } from './administrator.js';
+import { setUpFirstStart, type FirstStartResult } from '../setup/first-start.js';
 import type { TsunagiConfig } from './config.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -33,6 +34,11 @@ export interface Tsunagi {
   url: string;
   /** True when this start created the default instance (the first start on this database). */
   firstStart: boolean;
+  /**
+   * What the first start set up as configured (`config.firstStart`): the setup file's report (with the
+   * passwords it made up) and the administrator's access key. Only on the first start: print it once.
+   */
+  firstStartResult?: FirstStartResult;
   close(): Promise<void>;
 }
 
@@ -41,19 +47,6 @@ export interface StartOptions {
   ids?: IdGenerator;
   /** Where the built web app is (web/dist by default). */
   webRoot?: string;
-}
-
-/** Creates the default instance on the first start; later starts find it. */
-async function ensureDefaultInstance(
-  services: Services,
-  alias: string,
-): Promise<{ instance: Instance; created: boolean }> {
-  const existing = await services.instances.findByAlias(alias);
-  if (existing) {
-    await services.agentStatuses.ensureDefaults(existing.Id);
-    return { instance: existing, created: false };
-  }
-  return { instance: await services.instances.create({ InstanceAlias: alias }), created: true };
 }
 
 /** The composition root: opens the store, wires the services, starts the HTTP server. */
@@ -78,6 +71,16 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
     ...(config.adminPassword !== undefined && { password: config.adminPassword }),
     entropy: systemEntropy,
   });
+  const firstStartResult = created
+    ? await setUpFirstStart(
+        { services, store, instanceId: instance.Id, accessKeys, administratorId: administrator.userId },
+        {
+          ...(config.firstStart.setupFile !== undefined && { setupFile: config.firstStart.setupFile }),
+          accessKey: config.firstStart.accessKey && !config.bootstrapKey,
+          env: config.setupEnv,
+        },
+      )
+    : undefined;
   if (config.bootstrapKey) {
     const outcome = await accessKeys.ensureBootstrap(
       instance.Id,
@@ -132,6 +135,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
     administrator,
     url: `http://${host}:${port}`,
     firstStart: created,
+    ...(firstStartResult && { firstStartResult }),
     async close() {
       await http.close();
       await engine.stop();

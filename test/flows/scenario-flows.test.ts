@@ -6,8 +6,11 @@ import { simulate } from '../../src/flows/simulator.js';
 import { repoRoot } from '../support/cli.js';
 import { pathOf, promptsOf } from '../support/flows.js';
 
-// The four flows of the callback-via-task scenario (rules F1-F4, C1, C2 of the scenario document).
-const files = readFlowFolder(join(repoRoot, 'examples/callback-via-task'));
+// The four flows of the callback-via-task scenario (rules F1-F4, C1, C2 of the scenario document); the folder
+// also holds its setup file and two transfer flows.
+const files = readFlowFolder(join(repoRoot, 'examples/callback-via-task')).filter((f) =>
+  /\/F\d-[^/]+\.json$/.test(f.file),
+);
 const flows = files.map((f) => toSimFlow(f));
 const byId = (id: string) => flows.find((f) => f.id === id)!;
 const [f1, f3] = ['F1-inbound', 'F3-task'].map(byId);
