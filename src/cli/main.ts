@@ -4,6 +4,7 @@ import { flowCommand, flowSimulateCommand } from './flow-simulate.js';
 import { flowLintCommand } from './flow-lint.js';
 import { keysCommand } from './keys.js';
 import { serveCommand } from './serve.js';
+import { usersCommand } from './users.js';
 import { exportCommand, importCommand } from './setup-files.js';
 
 export function buildCli(): Command {
@@ -15,6 +16,7 @@ export function buildCli(): Command {
   program.addCommand(flowCommand().addCommand(flowLintCommand()).addCommand(flowSimulateCommand()));
   program.command('db').description('Database operations.').addCommand(migrateCommand());
   program.addCommand(keysCommand());
+  program.addCommand(usersCommand());
   program.addCommand(importCommand());
   program.addCommand(exportCommand());
 
