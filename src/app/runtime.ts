@@ -12,6 +12,7 @@ import { aesGcmSecretBox } from '../access/secret-box.js';
 import { SignalRelay } from '../api/signalling.js';
 import { registerApis } from './http.js';
 import { registerWeb } from './web.js';
+import { TsunagiMetrics } from './metrics.js';
 import { ensureAdministrator, ensureDefaultInstance } from './administrator.js';
 import { setUpFirstStart, type FirstStartResult } from '../setup/first-start.js';
 import type { TsunagiConfig } from './config.js';
@@ -32,6 +33,8 @@ export interface Tsunagi {
   administrator: { userId: string; password?: string };
   /** The address the HTTP server listens on, e.g. http://127.0.0.1:8080 */
   url: string;
+  /** The Prometheus registry served at GET /metrics. */
+  metrics: TsunagiMetrics;
   /** True when this start created the default instance (the first start on this database). */
   firstStart: boolean;
   /**
@@ -61,7 +64,9 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
   };
   const services = createServices(deps);
   const lambdas = new LambdaRegistry();
-  const engine = new Engine(deps, { lambdas });
+  const metrics = new TsunagiMetrics();
+  const engine = new Engine({ ...deps, clock: metrics.timed(deps.clock) }, { lambdas });
+  metrics.watch(engine, store, { clock: deps.clock, offerTimeoutMs: config.limits.offerTimeoutMs });
   const accessKeys = accessKeyService(
     { store, clock: deps.clock },
     { secretBox: aesGcmSecretBox(loadMasterKey(config)) },
@@ -102,6 +107,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
       return { status: 'ok', database: store.kind, version };
     },
   });
+  metrics.register(http);
   try {
     await registerApis(
       http,
@@ -118,6 +124,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
     await registerWeb(http, options.webRoot ? { root: options.webRoot } : {});
     await http.listen({ port: config.port, host: config.host });
   } catch (e) {
+    metrics.close();
     await engine.stop();
     await store.close();
     throw e;
@@ -131,6 +138,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
     engine,
     lambdas,
     accessKeys,
+    metrics,
     defaultInstance: instance,
     administrator,
     url: `http://${host}:${port}`,
@@ -138,6 +146,7 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
     ...(firstStartResult && { firstStartResult }),
     async close() {
       await http.close();
+      metrics.close();
       await engine.stop();
       await store.close();
     },

@@ -16,7 +16,7 @@ import * as voice from './voice.js';
 import { directTarget, transferContact, transferTask, type TransferResult } from './transfer.js';
 import { TRANSFER, requirePermission } from '../access/actor.js';
 import { notFound } from '../core/index.js';
-import { queueMetrics, scheduledTasks, type QueueMetrics } from './metrics.js';
+import { liveCounts, queueMetrics, scheduledTasks, type LiveCounts, type QueueMetrics } from './metrics.js';
 import type { RoutingChannel } from '../routing/decide.js';
 import type { Live } from './live.js';
 
@@ -276,6 +276,16 @@ export class Engine {
   /** The scheduled tasks waiting for their time: how many, and per queue where the queue is known. */
   async scheduledTasks(instanceId: string): Promise<{ total: number; byQueue: Record<string, number> }> {
     return scheduledTasks((await this.instance(instanceId)).state);
+  }
+
+  /** Live contacts by state and channel and waiting per queue, for every running instance (metrics scrapes). */
+  async liveCounts(): Promise<{ instanceId: string; counts: LiveCounts }[]> {
+    const out: { instanceId: string; counts: LiveCounts }[] = [];
+    for (const [instanceId, loop] of this.loops) {
+      const l = await loop.catch(() => undefined);
+      if (l) out.push({ instanceId, counts: liveCounts(l.state) });
+    }
+    return out;
   }
 
   /** The contact as the engine holds it now (active ones), else as stored. */

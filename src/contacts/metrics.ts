@@ -3,6 +3,7 @@
  * reports, from the live indexes: contacts in queue, the oldest one's age, and the agents online, available and
  * staffed among those whose routing profile serves the queue.
  */
+import type { ContactChannel, ContactLifecycle } from '../store/ports/index.js';
 import type { RoutingChannel } from '../routing/decide.js';
 import { busyOf, type Live } from './live.js';
 
@@ -101,4 +102,25 @@ export function scheduledTasks(live: Live): { total: number; byQueue: Record<str
     if (c.QueueId) byQueue[c.QueueId] = (byQueue[c.QueueId] ?? 0) + 1;
   }
   return { total, byQueue };
+}
+
+/** The live contacts counted for the process's metrics (read between commands). */
+export interface LiveCounts {
+  /** Contacts not finished, by state and channel (only the pairs that occur). */
+  contacts: { state: ContactLifecycle; channel: ContactChannel; count: number }[];
+  /** Contacts waiting in each queue (QUEUED, not yet offered), by queue id. */
+  waiting: Record<string, number>;
+}
+
+export function liveCounts(live: Live): LiveCounts {
+  const pairs = new Map<string, { state: ContactLifecycle; channel: ContactChannel; count: number }>();
+  const waiting: Record<string, number> = {};
+  for (const c of live.contacts.values()) {
+    const key = `${c.State} ${c.Channel}`;
+    const pair = pairs.get(key);
+    if (pair) pair.count++;
+    else pairs.set(key, { state: c.State, channel: c.Channel, count: 1 });
+    if (c.State === 'QUEUED' && c.QueueId) waiting[c.QueueId] = (waiting[c.QueueId] ?? 0) + 1;
+  }
+  return { contacts: [...pairs.values()], waiting };
 }
