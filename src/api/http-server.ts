@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -8,12 +8,23 @@ export interface HealthReport {
 
 export interface HttpServerOptions {
   health: () => Promise<HealthReport>;
-  logger?: boolean;
+  /** The process's logger (JSON lines); none by default. */
+  logger?: FastifyBaseLogger;
+  /** A line when each request comes in and one when it is answered, with its id (`reqId`). */
+  logRequests?: boolean;
+  /** Ids of requests that come without x-request-id (the composition root gives them). */
+  requestIds?: () => string;
 }
 
 /** The one HTTP server of a Tsunagi process. Later pieces add the Connect API, the agent API and the web app. */
 export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  // Every request has an id: the caller's x-request-id, else a new one; log lines about it carry it as reqId.
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    disableRequestLogging: !options.logRequests,
+    requestIdHeader: 'x-request-id',
+    ...(options.requestIds && { genReqId: options.requestIds }),
+  });
   app.get('/health', async (_req, reply) => {
     const report = await options.health();
     return reply.code(report.status === 'ok' ? 200 : 503).send(report);

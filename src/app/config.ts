@@ -10,7 +10,12 @@ export interface TsunagiConfig {
   limits: Limits;
   /** Alias of the instance created on first start. */
   defaultInstanceAlias: string;
+  /** One JSON line per request (TSUNAGI_LOG_REQUESTS=1). */
   logRequests: boolean;
+  /** The lowest level logged as JSON lines on standard output (TSUNAGI_LOG_LEVEL; warn, or info with requests). */
+  logLevel: LogLevel;
+  /** Prometheus metrics at /metrics (TSUNAGI_METRICS=off turns them off). */
+  metrics: boolean;
   /** The built-in administrator's password on the first start (else one is made up and printed once). */
   adminPassword?: string;
   /** An access key for the administrator that scripts and CI can sign with from the first start. */
@@ -26,6 +31,16 @@ export interface TsunagiConfig {
 }
 
 export const DEFAULT_DATABASE = 'data/tsunagi.db';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevelOf(env: NodeJS.ProcessEnv): LogLevel {
+  const given = env.TSUNAGI_LOG_LEVEL;
+  if (given === undefined || given === '') return env.TSUNAGI_LOG_REQUESTS === '1' ? 'info' : 'warn';
+  if ((LOG_LEVELS as readonly string[]).includes(given)) return given as LogLevel;
+  throw new Error(`TSUNAGI_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not '${given}'`);
+}
 
 export interface ConfigOverrides {
   port?: string | number;
@@ -74,6 +89,8 @@ export function loadConfig(
     limits: { ...DEFAULT_LIMITS },
     defaultInstanceAlias: env.TSUNAGI_INSTANCE_ALIAS ?? 'tsunagi',
     logRequests: env.TSUNAGI_LOG_REQUESTS === '1',
+    logLevel: logLevelOf(env),
+    metrics: env.TSUNAGI_METRICS !== 'off',
     ...(env.TSUNAGI_ADMIN_PASSWORD && { adminPassword: env.TSUNAGI_ADMIN_PASSWORD }),
     ...bootstrapKey(env),
     firstStart: {

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { SystemClock, systemEntropy, uuidIds, type Clock, type IdGenerator } from '../core/index.js';
 import { openStore } from '../store/kysely/index.js';
 import type { Instance, Store } from '../store/ports/index.js';
+import { randomUUID } from 'node:crypto';
+import { pino, type DestinationStream } from 'pino';
 import { buildHttpServer } from '../api/http-server.js';
 import { createServices, type Services } from './services.js';
 import { Engine } from '../contacts/engine.js';
@@ -50,6 +52,8 @@ export interface StartOptions {
   ids?: IdGenerator;
   /** Where the built web app is (web/dist by default). */
   webRoot?: string;
+  /** Where the JSON log lines go (standard output by default). */
+  logStream?: DestinationStream;
 }
 
 /** The composition root: opens the store, wires the services, starts the HTTP server. */
@@ -65,7 +69,14 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
   const services = createServices(deps);
   const lambdas = new LambdaRegistry();
   const metrics = new TsunagiMetrics();
-  const engine = new Engine({ ...deps, clock: metrics.timed(deps.clock) }, { lambdas });
+  const log = pino(
+    { level: config.logLevel, base: { service: 'tsunagi' } },
+    options.logStream ?? pino.destination(1),
+  );
+  const engine = new Engine(
+    { ...deps, clock: metrics.timed(deps.clock) },
+    { lambdas, log: { error: (fields, message) => log.error(fields, message) } },
+  );
   metrics.watch(engine, store, { clock: deps.clock, offerTimeoutMs: config.limits.offerTimeoutMs });
   const accessKeys = accessKeyService(
     { store, clock: deps.clock },
@@ -101,13 +112,15 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
   // The default instance's loop starts now: what fell due while Tsunagi was down is delivered at once.
   await engine.instance(instance.Id);
   const http = buildHttpServer({
-    logger: config.logRequests,
+    logger: log,
+    logRequests: config.logRequests,
+    requestIds: randomUUID,
     health: async () => {
       await services.instances.describe(instance.Id);
       return { status: 'ok', database: store.kind, version };
     },
   });
-  metrics.register(http);
+  if (config.metrics) metrics.register(http);
   try {
     await registerApis(
       http,

@@ -8,7 +8,14 @@ import { actorOf, type Actor } from '../access/actor.js';
 import type { Contact } from '../store/ports/index.js';
 import type { StartTaskInput } from '../tasks/start-task.js';
 import { InstanceLoop } from './instance-loop.js';
-import { EventHub, NO_LAMBDAS, type EnginePorts, type EventSink, type LambdaInvoker } from './events.js';
+import {
+  EventHub,
+  NO_LAMBDAS,
+  type EngineLog,
+  type EnginePorts,
+  type EventSink,
+  type LambdaInvoker,
+} from './events.js';
 import type { Tx } from './live.js';
 import * as agents from './agent-commands.js';
 import * as tasks from './task-commands.js';
@@ -44,6 +51,8 @@ function snapshotOf(live: Live, userId: string): AgentSnapshot {
 export interface EngineOptions {
   events?: EventSink;
   lambdas?: LambdaInvoker;
+  /** Failures outside any caller (timers, routing): reported with the contact's id. */
+  log?: EngineLog;
 }
 
 /** Who acts: a user (their security profiles decide), or the system (the API's own checks were made before). */
@@ -83,6 +92,7 @@ export class Engine {
         },
       },
       lambdas: options.lambdas ?? NO_LAMBDAS,
+      log: options.log ?? { error: () => undefined },
     };
   }
 

@@ -37,9 +37,18 @@ export interface LambdaInvoker {
   ): Promise<RequestResult>;
 }
 
+/** Where the engine reports what failed outside any caller (a timer, routing, work after a commit): the log. */
+export interface EngineLog {
+  error(
+    fields: { instanceId: string; contactId?: string; work: string; err: unknown },
+    message: string,
+  ): void;
+}
+
 export interface EnginePorts {
   events: EventSink;
   lambdas: LambdaInvoker;
+  log: EngineLog;
 }
 
 type Listener = (instanceId: string, event: EngineEvent) => void;

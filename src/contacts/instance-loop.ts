@@ -70,6 +70,15 @@ export class InstanceLoop {
     this.routeTimer?.handle.cancel();
   }
 
+  /** Reports a failure no caller sees (the loop goes on). */
+  private failed(work: string, contactId?: string): (err: unknown) => void {
+    return (err) =>
+      this.ports.log.error(
+        { instanceId: this.instanceId, ...(contactId && { contactId }), work, err },
+        `the engine could not ${work}`,
+      );
+  }
+
   /** Runs a command in turn. Its result (or error) is the caller's; the loop goes on either way. */
   run<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
     const next = this.chain.then(() => this.execute(name, work));
@@ -123,7 +132,7 @@ export class InstanceLoop {
       else if (last.get(e.contact.Id) === i)
         this.ports.events.publish(this.instanceId, { type: 'contact', contact: structuredClone(e.contact) });
     });
-    for (const work of tx.outside) void work().catch(() => undefined);
+    for (const work of tx.outside) void work().catch(this.failed('finish work after a commit'));
   }
 
   /** A Delay running out makes a waiting contact eligible: routing looks again then (an in-memory wake-up). */
@@ -136,7 +145,7 @@ export class InstanceLoop {
       at,
       handle: this.deps.clock.setTimer(at, () => {
         this.routeTimer = undefined;
-        return this.run('route', () => Promise.resolve()).catch(() => undefined);
+        return this.run('route', () => Promise.resolve()).catch(this.failed('route waiting contacts'));
       }),
     };
   }
@@ -156,7 +165,10 @@ export class InstanceLoop {
         }).catch(() =>
           Promise.all(
             batch.map((t) =>
-              this.run(`timer ${t.Kind}`, (tx) => fireTimer(tx, t)).catch(() => this.postpone(t)),
+              this.run(`timer ${t.Kind}`, (tx) => fireTimer(tx, t)).catch((err: unknown) => {
+                this.failed(`fire a ${t.Kind} timer (put off by a minute)`, t.ContactId)(err);
+                return this.postpone(t);
+              }),
             ),
           ),
         ),
@@ -178,7 +190,7 @@ export class InstanceLoop {
           Type: 'TIMER_FAILED',
           Detail: { Kind: timer.Kind, RetryAt: later.DueAt },
         });
-    }).catch(() => undefined);
+    }).catch(this.failed(`put off a ${timer.Kind} timer`, timer.ContactId));
   }
 
   private async rebuild(): Promise<void> {
@@ -202,7 +214,7 @@ export class InstanceLoop {
       index: new RoutingIndex(),
       wheel,
       flows: new FlowCache(this.instanceId),
-      later: (name, work) => void this.run(name, work).catch(() => undefined),
+      later: (name, work) => void this.run(name, work).catch(this.failed(name)),
     };
     for (const c of await repos.contacts.listActive(this.instanceId)) {
       track(live, c);
