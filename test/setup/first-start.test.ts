@@ -1,15 +1,16 @@
 /**
  * The first start (startTsunagi with `firstStart`): the example is applied and the passwords and an access key
  * are returned once; a second start on the same file keeps the data, applies nothing and makes no key. The
- * programmatic default starts empty.
+ * programmatic default starts empty. The same on PostgreSQL, given by one option.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startTsunagi } from '../../src/app/runtime.js';
 import { EXAMPLE_SETUP } from '../../src/setup/index.js';
+import { createSchema, urlWithSchema } from '../support/pg-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsunagi-first-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,4 +80,47 @@ describe('the first start', () => {
       await tsunagi.close();
     }
   });
+
+  it.skipIf(!inject('postgresUrl'))(
+    'on PostgreSQL with one option (--database postgres://…): the example, then a second start keeps it',
+    async () => {
+      const pgUrl = inject('postgresUrl') ?? '';
+      const schema = `${inject('schemaPrefix')}_first_start`.toLowerCase();
+      await createSchema(pgUrl, schema);
+      const config = loadConfig(
+        {
+          port: 0,
+          database: urlWithSchema(pgUrl, schema),
+          firstStart: { setupFile: EXAMPLE_SETUP, accessKey: true },
+        },
+        {
+          TSUNAGI_EXAMPLE_PASSWORD: 'Example2026',
+          TSUNAGI_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+        },
+      );
+      try {
+        const first = await startTsunagi(config);
+        try {
+          expect(first.store.kind).toBe('postgres');
+          expect(first.firstStartResult?.setup?.error).toBeUndefined();
+          expect(first.firstStartResult?.accessKey?.accessKeyId).toMatch(/^AKIA/);
+        } finally {
+          await first.close();
+        }
+        const second = await startTsunagi(config);
+        try {
+          const id = second.defaultInstance.Id;
+          expect(second.firstStart).toBe(false);
+          expect(await second.services.users.verifyLogin(id, 'agent2', 'Example2026')).toBeDefined();
+          const queues = await second.services.queues.list(id, { QueueTypes: ['STANDARD'] });
+          expect(queues.items.map((q) => q.Name).sort()).toEqual(['BasicQueue', 'CallbackQueue']);
+          expect((await second.services.flows.list(id)).items).toHaveLength(6);
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await createSchema(pgUrl, schema, true);
+      }
+    },
+  );
 });

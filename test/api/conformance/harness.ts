@@ -8,11 +8,11 @@
  * last test of each file checks that the file exercised every operation COVERAGE gives it; coverage.test.ts
  * checks that COVERAGE names every operation Tsunagi supports.
  */
+import { createSchema, urlWithSchema } from '../../support/pg-schema.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConnectClient, ConnectServiceException } from '@aws-sdk/client-connect';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../../src/app/config.js';
 import { startTsunagi, type Tsunagi } from '../../../src/app/runtime.js';
@@ -160,16 +160,6 @@ function recordingClient(
   return client;
 }
 
-async function createSchema(url: string, schema: string, drop = false): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(drop ? `DROP SCHEMA IF EXISTS ${schema} CASCADE` : `CREATE SCHEMA ${schema}`);
-  } finally {
-    await client.end();
-  }
-}
-
 let serverSeq = 0;
 
 /** A Tsunagi on `kind`: a SQLite file in a temp folder, or a PostgreSQL URL whose search_path is a new schema. */
@@ -182,9 +172,7 @@ async function startServer(kind: 'sqlite' | 'postgres'): Promise<Server & { stop
     if (!pgUrl) throw new Error('PostgreSQL is not available for this run');
     schema = `${inject('schemaPrefix')}_c${process.pid}_${serverSeq++}`.toLowerCase();
     await createSchema(pgUrl, schema);
-    const url = new URL(pgUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    database = url.toString();
+    database = urlWithSchema(pgUrl, schema);
   }
   const env = {
     TSUNAGI_BOOTSTRAP_ACCESS_KEY_ID: BOOTSTRAP.accessKeyId,
