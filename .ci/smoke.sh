@@ -19,5 +19,7 @@ cat "$dir/serve.log"
 cat "$dir/health.json"; echo
 grep -q '"status":"ok"' "$dir/health.json"
 [ -f "$dir/data/tsunagi.db" ] || { echo "no SQLite file under ./data"; exit 1; }
+grep -q "Set up from .*callback-via-task/setup.json" "$dir/serve.log" || { echo "the first start did not set up the scenario"; exit 1; }
+grep -q "/phone" "$dir/serve.log" || { echo "the first start did not print the web phone's URL"; exit 1; }
 "$root/bin/tsunagi.js" --help | grep -q "flow" || { echo "tsunagi --help does not list its commands"; exit 1; }
 echo "smoke test passed"
