@@ -1,4 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -24,6 +30,16 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
     disableRequestLogging: !options.logRequests,
     requestIdHeader: 'x-request-id',
     ...(options.requestIds && { genReqId: options.requestIds }),
+    // A URL the router cannot decode (`/connect/%zz`) is refused before any route: under /connect it is still
+    // answered as AWS shapes errors, so SDKs read it.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      if (error.code === 'FST_ERR_BAD_URL' && req.url.startsWith('/connect/'))
+        void reply
+          .code(400)
+          .header('x-amzn-errortype', 'InvalidRequestException')
+          .send({ Message: `the path ${req.url} is not validly percent-encoded` });
+      else void reply.code(400).send(error);
+    },
   });
   app.get('/health', async (_req, reply) => {
     const report = await options.health();
