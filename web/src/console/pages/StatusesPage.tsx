@@ -1,7 +1,7 @@
 /**
  * Agent statuses: the list (ListAgentStatuses: name and type; enabled and display order from the agent API's
- * list of enabled statuses) and a new custom status (CreateAgentStatus). The server has no UpdateAgentStatus
- * yet, so a status cannot be renamed, enabled or disabled here; the page says so.
+ * list of enabled statuses) and a new custom status (CreateAgentStatus). Renaming, enabling and disabling
+ * (UpdateAgentStatus) is not on this page yet; the page points to the API.
  */
 import { useState } from 'react';
 import { peopleApi } from '../../api/console-people.js';

@@ -85,7 +85,7 @@ const en = {
   'status.notCreated': 'The status was not created:',
   'status.created': 'Created status {name}.',
   'status.noUpdate':
-    'A status cannot be renamed, enabled or disabled here yet: the server does not offer UpdateAgentStatus.',
+    'Renaming, enabling and disabling a status is not on this page yet: use the API (UpdateAgentStatus) for it.',
   'status.enabledUnknown': 'Whether each status is enabled could not be read: {reason}',
 
   'key.title': 'Access keys',
@@ -216,7 +216,7 @@ const ja: Record<PeopleKey, string> = {
   'status.notCreated': 'ステータスは作成されませんでした:',
   'status.created': 'ステータス {name} を作成しました。',
   'status.noUpdate':
-    'ステータスの名前の変更や有効・無効の切り替えはまだここではできません: サーバーが UpdateAgentStatus に対応していません。',
+    'ステータスの名前の変更や有効・無効の切り替えはまだこのページではできません: API (UpdateAgentStatus) をお使いください。',
   'status.enabledUnknown': '各ステータスが有効かどうかを読み取れませんでした: {reason}',
 
   'key.title': 'アクセスキー',
