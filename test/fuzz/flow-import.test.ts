@@ -100,6 +100,9 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 
+/** A fresh copy of a JSON value (undefined stays undefined). */
+const copyOf = (v: Json): Json => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as Json));
+
 const mutation = fc.record({
   kind: fc.constantFrom(...Object.keys(MUTATIONS)),
   pick: fc.nat(),
@@ -119,7 +122,9 @@ const mutatedFlow: fc.Arbitrary<{ seed: Seed; text: string; type: FlowType }> = 
       })
       .map(({ seed, mutations, truncate, type }) => {
         const doc = JSON.parse(seed.content) as Doc;
-        for (const m of mutations) MUTATIONS[m.kind]?.(doc, m.pick, m.value);
+        // Each mutation gets its own copy of its value (JSON copies deep values), so no mutation changes a value
+        // another mutation, or a later case, also holds: shared objects could make a cycle.
+        for (const m of mutations) MUTATIONS[m.kind]?.(doc, m.pick, copyOf(m.value));
         let text = JSON.stringify(doc);
         if (truncate !== null) text = text.slice(0, truncate % (text.length + 1));
         return { seed, text, type: type ?? seed.type };
