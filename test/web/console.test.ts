@@ -10,6 +10,7 @@ import { setUpScenarioViaSdk, type SdkScenario } from '../api/conformance/scenar
 import { CALLBACK_DESCRIPTION } from '../tasks/callback-template.js';
 import { describeBrowser } from './browser.js';
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './server.js';
+import { fillCallbackTemplate } from './walkthrough-steps.js';
 
 const BROWSER_TEST = 60_000;
 const HOUR = 3_600_000;
@@ -50,23 +51,7 @@ describeBrowser('the admin console in a browser', (newPage) => {
       await page.getByTestId('templates').getByRole('button', { name: 'Edit Callback request' }).waitFor();
 
       // The scenario's template (T3), with Description first made required as well as read-only.
-      await page.getByRole('button', { name: 'New template' }).click();
-      await page.getByLabel('Name', { exact: true }).fill(TEMPLATE);
-      await page
-        .getByLabel('Description', { exact: true })
-        .fill('A caller waiting in queue asked for a callback');
-      await page.getByLabel('Flow', { exact: true }).selectOption({ label: 'Callback task' });
-      await page.getByRole('button', { name: 'Add a field' }).click();
-      const description = page.getByTestId('field-row-1');
-      await description.getByRole('textbox', { name: /^Field name/ }).fill('Description');
-      await description.getByRole('combobox', { name: /^Type/ }).selectOption('DESCRIPTION');
-      await description.getByRole('checkbox', { name: /^Editable/ }).uncheck();
-      await description.getByRole('checkbox', { name: /^Required/ }).check();
-      await description.getByRole('textbox', { name: /^Default/ }).fill(CALLBACK_DESCRIPTION);
-      await page.getByRole('button', { name: 'Add a field' }).click();
-      const phone = page.getByTestId('field-row-2');
-      await phone.getByRole('textbox', { name: /^Field name/ }).fill('PhoneNumber');
-      await phone.getByRole('textbox', { name: /^Field description/ }).fill("The caller's phone number");
+      const description = await fillCallbackTemplate(page, TEMPLATE);
       await page.getByRole('button', { name: 'Save' }).click();
 
       const fieldError = page.getByTestId('field-error-Description');

@@ -18,7 +18,7 @@ import { CALLBACK_DESCRIPTION } from '../tasks/callback-template.js';
 import { accept } from './agent-tasks-fixtures.js';
 import { describeBrowser, type BrowserTest } from './browser.js';
 import { EXAMPLE_PASSWORD, startWebServer, type WebServer } from './server.js';
-import { goTo, logInConsole, reader, shownAs, tokyoInput } from './walkthrough-steps.js';
+import { callAndPress2, goTo, logInConsole, reader, shownAs, tokyoInput } from './walkthrough-steps.js';
 
 const HOUR = 3_600_000;
 const PHONE = { width: 375, height: 667 };
@@ -82,27 +82,15 @@ describeBrowser(
       await logInAgent2(agent2.page, true);
       await shot(agent2, '01-agent2-available');
 
-      await phone.page.goto(`${server.url}/phone`);
-      await phone.page.getByLabel('Number to call').fill(NUMBER);
-      await phone.page.getByLabel('Your number (optional)').fill(CALLER);
-      await phone.page.getByRole('button', { name: 'Call' }).click();
-      const transcript = phone.page.getByTestId('transcript');
-      await transcript
-        .getByText('Thank you for calling. Please hold for the next available agent.')
-        .waitFor();
-      await transcript
-        .getByText('To keep waiting, stay on the line. To have an agent call you back, press 2.')
-        .first()
-        .waitFor();
-      await phone.page.locator('[data-testid="call-state"][data-state="queued"]').waitFor();
-      await shot(phone, '02-phone-offer');
-      await phone.page
-        .getByRole('group', { name: 'Keypad' })
-        .getByRole('button', { name: '2', exact: true })
-        .click();
-      await transcript.getByText(`Thank you. An agent will call you back at ${CALLER}. Goodbye.`).waitFor();
-      await phone.page.locator('[data-testid="call-state"][data-state="ended"]').waitFor();
-      await shot(phone, '03-phone-called-back');
+      await callAndPress2(
+        phone.page,
+        `${server.url}/phone`,
+        { number: NUMBER, caller: CALLER },
+        {
+          waiting: () => shot(phone, '02-phone-offer'),
+          calledBack: () => shot(phone, '03-phone-called-back'),
+        },
+      );
 
       // An incoming Task, Callback request: Accept; Description read-only, PhoneNumber the caller's (editable).
       const offer = agent2.page

@@ -16,7 +16,15 @@ import { accept, logInAgent } from './agent-tasks-fixtures.js';
 import { buildFlowsAndRouting, buildPeopleAndNumbers } from './walkthrough-admin.js';
 import { describeBrowser } from './browser.js';
 import { startWebServer, type WebServer } from './server.js';
-import { dialScripted, logInConsole, reader, shownAs, shot, tokyoInput } from './walkthrough-steps.js';
+import {
+  callAndPress2,
+  dialScripted,
+  logInConsole,
+  reader,
+  shownAs,
+  shot,
+  tokyoInput,
+} from './walkthrough-steps.js';
 
 const HOUR = 3_600_000;
 const PHONE = { width: 375, height: 667 };
@@ -87,27 +95,15 @@ describeBrowser(
 
       // agent2 is idle; the caller waits (agent1 is busy on voice, agent2 takes no calls) and presses 2.
       await logInAgent(agent2.page, server.url, 'agent2', true);
-      await phone.page.goto(`${server.url}/phone`);
-      await phone.page.getByLabel('Number to call').fill(NUMBER);
-      await phone.page.getByLabel('Your number (optional)').fill(CALLER);
-      await phone.page.getByRole('button', { name: 'Call' }).click();
-      const transcript = phone.page.getByTestId('transcript');
-      await transcript
-        .getByText('Thank you for calling. Please hold for the next available agent.')
-        .waitFor();
-      await transcript
-        .getByText('To keep waiting, stay on the line. To have an agent call you back, press 2.')
-        .first()
-        .waitFor();
-      await phone.page.locator('[data-testid="call-state"][data-state="queued"]').waitFor();
-      await shot(phone, '11-phone-waiting');
-      await phone.page
-        .getByRole('group', { name: 'Keypad' })
-        .getByRole('button', { name: '2', exact: true })
-        .click();
-      await transcript.getByText(`Thank you. An agent will call you back at ${CALLER}. Goodbye.`).waitFor();
-      await phone.page.locator('[data-testid="call-state"][data-state="ended"]').waitFor();
-      await shot(phone, '12-phone-called-back');
+      await callAndPress2(
+        phone.page,
+        `${server.url}/phone`,
+        { number: NUMBER, caller: CALLER },
+        {
+          waiting: () => shot(phone, '11-phone-waiting'),
+          calledBack: () => shot(phone, '12-phone-called-back'),
+        },
+      );
 
       // V1, V2: agent2 is offered the task, accepts, sees Description read-only and the caller's number.
       await agent2.page.getByTestId('offer').getByRole('heading', { name: 'Callback request' }).waitFor();

@@ -119,10 +119,11 @@ export async function createQueue(page: Page, name: string, description: string)
 /**
  * Fills a new template as the scenario's (T3) in the editor: flow F3, Description with its default text and not
  * editable — and, as a first try, required too (which T5 refuses) —, and the editable TEXT field PhoneNumber.
+ * Returns the Description field's row.
  */
-export async function fillCallbackTemplate(page: Page): Promise<Locator> {
+export async function fillCallbackTemplate(page: Page, name = 'Callback request'): Promise<Locator> {
   await page.getByRole('button', { name: 'New template' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Callback request');
+  await page.getByLabel('Name', { exact: true }).fill(name);
   await page
     .getByLabel('Description', { exact: true })
     .fill('A caller waiting in queue asked for a callback');
@@ -349,3 +350,31 @@ export const shownAs = (page: Page, at: number) =>
     (ms) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(ms),
     at,
   );
+
+/**
+ * A caller on the web phone (at `phoneUrl`) dials `number` from `caller`, hears the greeting and the callback
+ * offer while queued, presses 2, is told they will be called back at their number, and the call ends.
+ */
+export async function callAndPress2(
+  page: Page,
+  phoneUrl: string,
+  call: { number: string; caller: string },
+  shots: { waiting: () => Promise<void>; calledBack: () => Promise<void> },
+): Promise<void> {
+  await page.goto(phoneUrl);
+  await page.getByLabel('Number to call').fill(call.number);
+  await page.getByLabel('Your number (optional)').fill(call.caller);
+  await page.getByRole('button', { name: 'Call' }).click();
+  const transcript = page.getByTestId('transcript');
+  await transcript.getByText('Thank you for calling. Please hold for the next available agent.').waitFor();
+  await transcript
+    .getByText('To keep waiting, stay on the line. To have an agent call you back, press 2.')
+    .first()
+    .waitFor();
+  await page.locator('[data-testid="call-state"][data-state="queued"]').waitFor();
+  await shots.waiting();
+  await page.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '2', exact: true }).click();
+  await transcript.getByText(`Thank you. An agent will call you back at ${call.caller}. Goodbye.`).waitFor();
+  await page.locator('[data-testid="call-state"][data-state="ended"]').waitFor();
+  await shots.calledBack();
+}
