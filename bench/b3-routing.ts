@@ -4,151 +4,91 @@
  * 10 of the queues on each channel with mixed priorities and Delays; the agents are all busy, as they are when
  * 50,000 contacts wait. Each sample is what the engine does after one change: tell the index (`upsertAgent` /
  * `addContact`) and `route(now)`, the clock moving 50 ms per turn so Delays keep running out along the way.
- *   npx tsx bench/b3-routing.ts [--samples 20000] [--seed 1]
+ * The same is measured at smaller sizes for the growth plots (`--growth-waiting`, `--growth-agents`; `none` skips).
+ *   npx tsx bench/b3-routing.ts [--agents 2000] [--waiting 50000] [--samples 20000] [--seed 1]
  */
 import { parseArgs } from 'node:util';
-import { ROUTING_CHANNELS } from '../src/routing/decide.js';
-import type { AgentView, Offer, RoutingChannel, WaitingContact } from '../src/routing/decide.js';
-import { RoutingIndex } from '../src/routing/routing-index.js';
+import { cdf, emit, pct } from './report.js';
+import { measureRouting, type RoutingSamples } from './b3/routing-run.js';
 
 const { values } = parseArgs({
-  options: { samples: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' } },
+  options: {
+    agents: { type: 'string', default: '2000' },
+    queues: { type: 'string', default: '100' },
+    waiting: { type: 'string', default: '50000' },
+    samples: { type: 'string', default: '20000' },
+    seed: { type: 'string', default: '1' },
+    'growth-waiting': { type: 'string', default: '1000,5000,20000,50000' },
+    'growth-agents': { type: 'string', default: '250,500,1000,2000' },
+  },
 });
-const samples = Number(values.samples);
-const AGENTS = 2_000;
-const QUEUES = 100;
-const WAITING = 50_000;
-const CHANNELS: RoutingChannel[] = ['VOICE', 'CHAT', 'TASK'];
-const DELAYS = [0, 0, 0, 10, 30];
-
-let seed = Number(values.seed) >>> 0;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+const size = {
+  agents: Number(values.agents),
+  queues: Number(values.queues),
+  waiting: Number(values.waiting),
+  samples: Number(values.samples),
+  seed: Number(values.seed),
 };
-const int = (n: number) => Math.floor(rand() * n);
-const queueId = (i: number) => `queue-${String(i).padStart(3, '0')}`;
+const sizes = (s: string | undefined) => (!s || s === 'none' ? [] : s.split(',').map(Number));
 
-let now = 1_700_000_000_000;
-const index = new RoutingIndex();
-const agents = new Map<string, AgentView>();
-const held = new Map<string, WaitingContact[]>();
-let contacts = 0;
+const main = measureRouting(size);
+const p99 = (r: RoutingSamples) => Math.max(pct(r.freed, 0.99), pct(r.queued, 0.99));
+const growthSamples = Math.min(size.samples, 5_000);
+const byWaiting = sizes(values['growth-waiting']).map((waiting): [number, number] => [
+  waiting,
+  waiting === size.waiting ? p99(main) : p99(measureRouting({ ...size, waiting, samples: growthSamples })),
+]);
+const byAgents = sizes(values['growth-agents']).map((agents): [number, number] => [
+  agents,
+  agents === size.agents ? p99(main) : p99(measureRouting({ ...size, agents, samples: growthSamples })),
+]);
 
-for (let i = 0; i < AGENTS; i++) {
-  const served = new Set<number>();
-  while (served.size < 10) served.add(int(QUEUES));
-  const agent: AgentView = {
-    userId: `agent-${String(i).padStart(4, '0')}`,
-    routable: true,
-    idleSince: now - int(3_600_000),
-    concurrency: {
-      VOICE: { max: 1, crossChannel: 'ROUTE_ANY_CHANNEL' },
-      CHAT: { max: 2, crossChannel: 'ROUTE_ANY_CHANNEL' },
-      TASK: { max: 3, crossChannel: rand() < 0.5 ? 'ROUTE_ANY_CHANNEL' : 'ROUTE_CURRENT_CHANNEL_ONLY' },
+const freedP99 = pct(main.freed, 0.99);
+const queuedP99 = pct(main.queued, 0.99);
+const n = (x: number) => x.toLocaleString('en-US');
+emit({
+  id: 'B3',
+  title: 'routing decision',
+  command: `npm run bench:b3 -- --agents ${size.agents} --waiting ${size.waiting} --samples ${size.samples}`,
+  rows: [
+    { name: 'agents / queues', value: `${n(size.agents)} / ${size.queues}` },
+    { name: 'contacts waiting', value: n(main.waiting) },
+    { name: 'setup (s)', value: main.setupSeconds.toFixed(2) },
+    { name: 'samples (each kind)', value: n(main.freed.length) },
+    { name: 'offers per freed agent', value: main.offersPerFreedAgent.toFixed(2) },
+    { name: 'agent frees up → offer: p50 (ms)', value: pct(main.freed, 0.5) },
+    { name: 'agent frees up → offer: p99 (ms)', value: freedP99, target: '≤ 2 ms', met: freedP99 <= 2 },
+    { name: 'agent frees up → offer: max (ms)', value: pct(main.freed, 1) },
+    { name: 'contact queued → offer: p50 (ms)', value: pct(main.queued, 0.5) },
+    { name: 'contact queued → offer: p99 (ms)', value: queuedP99, target: '≤ 2 ms', met: queuedP99 <= 2 },
+    { name: 'contact queued → offer: max (ms)', value: pct(main.queued, 1) },
+  ],
+  plots: [
+    {
+      file: 'b3-latency',
+      title: `B3: routing decision time (${n(size.agents)} agents, ${n(main.waiting)} waiting)`,
+      kind: 'latency',
+      xLabel: 'ms',
+      yLabel: 'share of decisions',
+      series: [
+        { name: 'agent frees up', points: cdf(main.freed) },
+        { name: 'contact queued', points: cdf(main.queued) },
+      ],
     },
-    queues: [...served].flatMap((q) =>
-      CHANNELS.map((channel) => ({
-        queueId: queueId(q),
-        channel,
-        priority: 1 + int(5),
-        delaySeconds: DELAYS[int(DELAYS.length)] ?? 0,
-      })),
-    ),
-    busy: {},
-  };
-  agents.set(agent.userId, agent);
-  held.set(agent.userId, []);
-  index.upsertAgent(agent);
-}
-
-function newContact(enqueuedAt: number): WaitingContact {
-  const c: WaitingContact = {
-    id: `contact-${++contacts}`,
-    channel: CHANNELS[int(CHANNELS.length)] ?? 'TASK',
-    queueId: queueId(int(QUEUES)),
-    enqueuedAt,
-  };
-  if (rand() < 0.2) c.priority = 1 + int(9);
-  return c;
-}
-
-const waiting = new Map<string, WaitingContact>();
-function apply(offers: Offer[]): void {
-  for (const o of offers) {
-    const c = waiting.get(o.contactId);
-    const agent = agents.get(o.userId);
-    if (!c || !agent) throw new Error(`offer of an unknown contact or agent: ${JSON.stringify(o)}`);
-    waiting.delete(o.contactId);
-    held.get(o.userId)?.push(c);
-    agent.busy[o.channel] = (agent.busy[o.channel] ?? 0) + 1;
-  }
-}
-function queue(c: WaitingContact): void {
-  waiting.set(c.id, c);
-  index.addContact(c);
-}
-
-const setupStart = process.hrtime.bigint();
-while (waiting.size < WAITING) {
-  for (let i = waiting.size; i < WAITING; i++) queue(newContact(now - int(3_600_000)));
-  apply(index.route(now));
-}
-const setupSeconds = Number(process.hrtime.bigint() - setupStart) / 1e9;
-
-const freed: number[] = [];
-const queued: number[] = [];
-const busyAgents = [...agents.values()].filter((a) => (held.get(a.userId)?.length ?? 0) > 0);
-let offersAfterFree = 0;
-const warmup = Math.min(2_000, samples);
-for (let turn = 0; turn < samples + warmup; turn++) {
-  now += 50;
-  // an agent frees up: it finishes one of its contacts
-  const agent = busyAgents[int(busyAgents.length)];
-  const mine = agent && held.get(agent.userId);
-  const done = mine?.splice(int(mine.length), 1)[0];
-  if (!agent || !done) throw new Error('every agent holds contacts in this benchmark');
-  agent.busy[done.channel] = (agent.busy[done.channel] ?? 0) - 1;
-  if (ROUTING_CHANNELS.every((ch) => (agent.busy[ch] ?? 0) === 0)) agent.idleSince = now;
-  let t = process.hrtime.bigint();
-  index.upsertAgent(agent);
-  let offers = index.route(now);
-  if (turn >= warmup) freed.push(Number(process.hrtime.bigint() - t) / 1e6);
-  offersAfterFree += offers.length;
-  apply(offers);
-  // a contact is queued
-  const c = newContact(now);
-  t = process.hrtime.bigint();
-  waiting.set(c.id, c);
-  index.addContact(c);
-  offers = index.route(now);
-  if (turn >= warmup) queued.push(Number(process.hrtime.bigint() - t) / 1e6);
-  apply(offers);
-}
-
-function stats(ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const at = (p: number) =>
-    Number((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(4));
-  return { p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
-}
-const agentFreesUp = stats(freed);
-const contactQueued = stats(queued);
-console.log(
-  JSON.stringify({
-    benchmark: 'B3 routing',
-    agents: AGENTS,
-    queues: QUEUES,
-    waiting: index.waitingCount,
-    setupSeconds: Number(setupSeconds.toFixed(2)),
-    samples,
-    offersPerFreedAgent: Number((offersAfterFree / (samples + warmup)).toFixed(2)),
-    agentFreesUp,
-    contactQueued,
-    targetP99Ms: 2,
-    met: agentFreesUp.p99Ms <= 2 && contactQueued.p99Ms <= 2,
-  }),
-);
+    {
+      file: 'b3-growth',
+      title: 'B3: p99 decision time as size grows',
+      kind: 'growth',
+      xLabel: 'agents, or contacts waiting',
+      yLabel: 'p99 ms (worse of the two kinds)',
+      xLog: true,
+      series: [
+        { name: `contacts waiting (${n(size.agents)} agents)`, points: byWaiting },
+        { name: `agents (${n(size.waiting)} waiting)`, points: byAgents },
+      ],
+    },
+  ],
+  notes: [
+    'Measured in the routing index alone (src/routing), one thread: each sample is one change told to the index and the route() that follows. Growth points use 5,000 samples each.',
+  ],
+});

@@ -1,4 +1,5 @@
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
@@ -27,7 +28,7 @@ export function buildHttpServer(options: HttpServerOptions): FastifyInstance {
   // Every request has an id: the caller's x-request-id, else a new one; log lines about it carry it as reqId.
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    disableRequestLogging: !options.logRequests,
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     requestIdHeader: 'x-request-id',
     ...(options.requestIds && { genReqId: options.requestIds }),
     // A URL the router cannot decode (`/connect/%zz`) is refused before any route: under /connect it is still

@@ -97,7 +97,7 @@ async function sendAndCheck(req: RawRequest): Promise<void> {
 }
 
 const RUNS = { model: fuzzRuns(200, 60_000), broken: fuzzRuns(80, 20_000), random: fuzzRuns(80, 20_000) };
-const timeout = (runs: number) => 30_000 + runs * 50;
+const timeout = (runs: number) => 30_000 + runs * 200;
 
 describe('the Connect API under bad input', () => {
   it(
