@@ -19,6 +19,10 @@ import {
 import type { AccessKey, AccessKeyStatus, Repositories, Store } from '../store/ports/index.js';
 import { requireInstance } from '../instances/context.js';
 import type { SecretBox } from './secret-box.js';
+import { ACTOR_CACHE_MS } from './actor.js';
+
+/** How many opened secrets are kept at most. */
+const OPENED_KEPT = 1_000;
 
 /** An access key as lists show it: never the secret, sealed or not. */
 export interface AccessKeySummary {
@@ -112,6 +116,9 @@ export function accessKeyService(deps: AccessKeyServiceDeps, options: AccessKeyS
   const box = options.secretBox;
   const entropy = options.entropy ?? systemEntropy;
   const lastTouched = new Map<string, number>();
+  // Opened secrets of active keys, kept while the configuration has not changed (a revoke changes it) and for at
+  // most ACTOR_CACHE_MS. Unknown and revoked keys are not kept: anyone can send those.
+  const opened = new Map<string, { generation: number; at: number; secret: SigningSecret }>();
 
   const newId = (): string => `AKIA${base32(entropy.bytes(ID_BYTES))}`;
   const newSecret = (): string => Buffer.from(entropy.bytes(SECRET_BYTES)).toString('base64');
@@ -168,13 +175,21 @@ export function accessKeyService(deps: AccessKeyServiceDeps, options: AccessKeyS
 
     /** The secret of an ACTIVE key and whose it is; undefined for an unknown or revoked key. */
     async secretFor(accessKeyId: string): Promise<SigningSecret | undefined> {
+      const generation = store.configurationGeneration();
+      const now = clock.now();
+      const hit = opened.get(accessKeyId);
+      if (hit && hit.generation === generation && now - hit.at < ACTOR_CACHE_MS) return hit.secret;
+      opened.delete(accessKeyId);
       const key = await store.repos.accessKeys.get(accessKeyId);
       if (!key || key.Status !== 'ACTIVE') return undefined;
-      return {
+      const secret = {
         userId: key.UserId,
         instanceId: key.InstanceId,
         secret: box.open(key.SecretCiphertext, key.AccessKeyId),
       };
+      opened.set(accessKeyId, { generation, at: now, secret });
+      if (opened.size > OPENED_KEPT) opened.delete(opened.keys().next().value as string);
+      return secret;
     },
 
     /** Records that the key signed a request now (written at most once a minute per key). */

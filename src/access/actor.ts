@@ -1,5 +1,5 @@
-import { ConnectError } from '../core/index.js';
-import type { Repositories } from '../store/ports/index.js';
+import { ConnectError, type Clock } from '../core/index.js';
+import type { Repositories, Store } from '../store/ports/index.js';
 import type { PermissionName } from './permissions.js';
 import { permissionsOfProfiles } from './security-profiles.js';
 import { requireUser } from './users.js';
@@ -43,6 +43,36 @@ export async function actorOf(repos: Repositories, instanceId: string, userId: s
     username: user.Username,
     userArn: user.Arn,
     permissions,
+  };
+}
+
+/** How long a kept actor is trusted at most, whatever the generation says (another process may have written). */
+export const ACTOR_CACHE_MS = 5_000;
+const ACTOR_CACHE_SIZE = 10_000;
+
+/**
+ * `actorOf` over the store's own repositories, each actor kept until the store's configuration changes (a user,
+ * a security profile…) or `ttlMs` passes: every signed request and agent command needs its caller's permissions,
+ * and reading them is several queries.
+ */
+export function cachedActors(
+  store: Store,
+  clock: Clock,
+  ttlMs = ACTOR_CACHE_MS,
+): (instanceId: string, userId: string) => Promise<Actor> {
+  const kept = new Map<string, { generation: number; at: number; actor: Actor }>();
+  return async (instanceId, userId) => {
+    const key = `${instanceId}\n${userId}`;
+    // Read before the look-up: a change committed meanwhile moves it, and the entry is not trusted again.
+    const generation = store.configurationGeneration();
+    const now = clock.now();
+    const hit = kept.get(key);
+    if (hit && hit.generation === generation && now - hit.at < ttlMs) return hit.actor;
+    const actor = await actorOf(store.repos, instanceId, userId);
+    kept.delete(key);
+    kept.set(key, { generation, at: now, actor });
+    if (kept.size > ACTOR_CACHE_SIZE) kept.delete(kept.keys().next().value as string);
+    return actor;
   };
 }
 

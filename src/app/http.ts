@@ -15,11 +15,12 @@ import { registerAgentApi } from '../api/agent/index.js';
 import { registerPhoneApi } from '../api/phone/index.js';
 import { registerConsoleApi } from '../api/console/index.js';
 import type { AccessKeyService } from '../access/access-keys.js';
+import { cachedActors } from '../access/actor.js';
 
 export async function registerApis(
   app: FastifyInstance,
   deps: ApiDeps,
-  options: { accessKeys: AccessKeyService; arns: ArnContext; offerTimeoutMs: number },
+  options: { accessKeys: AccessKeyService; arns: ArnContext; offerTimeoutMs: number; webPhoneCalls?: number },
 ): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   // SDK clients sign with the real time, whatever clock the engine runs on.
@@ -32,12 +33,16 @@ export async function registerApis(
       keyInstances.set(principal.accessKeyId, principal.instanceId);
       return principal;
     },
-    handlers: securedHandlers(allHandlers(deps, options.arns), deps.store.repos, (id) =>
+    handlers: securedHandlers(allHandlers(deps, options.arns), cachedActors(deps.store, deps.clock), (id) =>
       keyInstances.get(id),
     ),
   });
   await registerAgentApi(app, { ...deps, offerTimeoutMs: options.offerTimeoutMs });
-  await registerPhoneApi(app, deps);
+  await registerPhoneApi(
+    app,
+    deps,
+    options.webPhoneCalls === undefined ? {} : { maxActiveCalls: options.webPhoneCalls },
+  );
   await registerConsoleApi(app, {
     ...deps,
     arns: options.arns,

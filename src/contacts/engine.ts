@@ -4,7 +4,7 @@
  */
 import type { ServiceDeps } from '../instances/context.js';
 import { requireInstance } from '../instances/context.js';
-import { actorOf, type Actor } from '../access/actor.js';
+import { cachedActors, type Actor } from '../access/actor.js';
 import type { Contact } from '../store/ports/index.js';
 import type { StartTaskInput } from '../tasks/start-task.js';
 import { InstanceLoop } from './instance-loop.js';
@@ -76,6 +76,7 @@ export interface AgentSnapshot {
 export class Engine {
   readonly events: EventHub;
   private readonly ports: EnginePorts;
+  private readonly actors: (instanceId: string, userId: string) => Promise<Actor>;
   private readonly loops = new Map<string, Promise<InstanceLoop>>();
 
   constructor(
@@ -83,6 +84,7 @@ export class Engine {
     options: EngineOptions = {},
   ) {
     this.events = new EventHub();
+    this.actors = cachedActors(deps.store, deps.clock);
     const outer = options.events;
     this.ports = {
       events: {
@@ -133,7 +135,7 @@ export class Engine {
   }
 
   private actor(instanceId: string, userId: string): Promise<Actor> {
-    return actorOf(this.deps.store.repos, instanceId, userId);
+    return this.actors(instanceId, userId);
   }
 
   private async maybeActor(instanceId: string, acting: Acting): Promise<Actor | undefined> {

@@ -4,7 +4,7 @@
  * token in the `x-csrf-token` header (DESIGN.md "Security model").
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, type Actor } from '../../access/actor.js';
+import { cachedActors, type Actor } from '../../access/actor.js';
 import type { SessionService } from '../../access/sessions.js';
 import { isConnectError } from '../../core/index.js';
 import type { Session } from '../../store/ports/index.js';
@@ -83,6 +83,7 @@ export interface GuardOptions {
 /** The onRequest hook of the agent API: origin, session, CSRF; the caller is kept for the route. */
 export function sessionGuard(options: GuardOptions) {
   const { deps, sessions, open } = options;
+  const actors = cachedActors(deps.store, deps.clock);
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     checkOrigin(req);
     if (req.routeOptions.url !== undefined && open.has(req.routeOptions.url)) return;
@@ -95,7 +96,7 @@ export function sessionGuard(options: GuardOptions) {
     }
     let actor: Actor;
     try {
-      actor = await actorOf(deps.store.repos, session.InstanceId, session.UserId);
+      actor = await actors(session.InstanceId, session.UserId);
     } catch (e) {
       // The user was deleted since they logged in.
       if (isConnectError(e) && e.code === 'ResourceNotFoundException') throw unauthorized();

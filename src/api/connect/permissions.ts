@@ -5,8 +5,7 @@
  * StopContact.Enabled) are not listed. A key acts only within its user's instance.
  */
 import { ConnectError } from '../../core/index.js';
-import { actorOf, type Actor } from '../../access/actor.js';
-import type { Repositories } from '../../store/ports/index.js';
+import type { Actor } from '../../access/actor.js';
 
 const crud = (prefix: string, ops: Record<string, string>) =>
   Object.fromEntries(Object.entries(ops).map(([op, action]) => [op, `${prefix}.${action}`]));
@@ -106,7 +105,7 @@ export const OPERATION_PERMISSIONS: Readonly<Record<string, string>> = {
  * user is not in that instance is refused (AccessDeniedException), as is a profile without the permission.
  */
 export async function authorize(
-  repos: Repositories,
+  actors: (instanceId: string, userId: string) => Promise<Actor>,
   operation: string,
   instanceId: string | undefined,
   userId: string,
@@ -114,7 +113,7 @@ export async function authorize(
 ): Promise<Actor> {
   if (instanceId !== undefined && instanceId !== userInstanceId)
     throw new ConnectError('AccessDeniedException', `this access key cannot act on instance ${instanceId}`);
-  const actor = await actorOf(repos, userInstanceId, userId);
+  const actor = await actors(userInstanceId, userId);
   const needed = OPERATION_PERMISSIONS[operation];
   if (needed && !actor.permissions.has(needed))
     throw new ConnectError(

@@ -4,7 +4,7 @@
  * into ids here, once for every handler.
  */
 import { idFromIdOrArn, instanceIdFromArn } from '../../core/index.js';
-import type { Repositories } from '../../store/ports/index.js';
+import type { Actor } from '../../access/actor.js';
 import type { ApiDeps } from '../deps.js';
 import type { ConnectHandler, ConnectHandlers, SupportedOperationName } from './types.js';
 import { authorize } from './permissions.js';
@@ -47,7 +47,7 @@ export function allHandlers(deps: ApiDeps, arns: ArnContext): ConnectHandlers {
  */
 export function securedHandlers(
   handlers: ConnectHandlers,
-  repos: Repositories,
+  actors: (instanceId: string, userId: string) => Promise<Actor>,
   instanceOfKey: (accessKeyId: string) => string | undefined,
 ): ConnectHandlers {
   const out: ConnectHandlers = {};
@@ -57,7 +57,7 @@ export function securedHandlers(
       let normalized = named === undefined ? input : { ...input, InstanceId: named };
       if (ctx.userId) {
         const home = (ctx.accessKeyId && instanceOfKey(ctx.accessKeyId)) ?? named ?? '';
-        await authorize(repos, name, named, ctx.userId, home);
+        await authorize(actors, name, named, ctx.userId, home);
         // A request that names no instance (DescribePhoneNumber, ListPhoneNumbersV2 without a target) reaches
         // only the caller's instance.
         if (named === undefined && SCOPED_TO_CALLER.has(name)) normalized = { ...input, InstanceId: home };

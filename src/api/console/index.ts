@@ -14,6 +14,7 @@ import { sessionService, type SessionService } from '../../access/sessions.js';
 import type { AccessKeyService } from '../../access/access-keys.js';
 import { allHandlers } from '../connect/secured.js';
 import { authorize } from '../connect/permissions.js';
+import { cachedActors } from '../../access/actor.js';
 import { callerOf, sessionGuard } from '../agent/session-guard.js';
 import { sendError } from '../agent/errors.js';
 import type { ConnectHandler } from '../connect/types.js';
@@ -41,6 +42,7 @@ export async function registerConsoleApi(
     deps.sessions ?? sessionService({ store: deps.store, clock: deps.clock, entropy: systemEntropy });
   const connect = allHandlers(deps, deps.arns) as Record<string, ConnectHandler | undefined>;
   const own = consoleOperations(deps, deps.accessKeys);
+  const actors = cachedActors(deps.store, deps.clock);
   await app.register(
     (scope, _options, done) => {
       scope.setErrorHandler((error, req, reply) => sendError(error, req, reply));
@@ -66,7 +68,7 @@ export async function registerConsoleApi(
             'ResourceNotFoundException',
             `the console API has no operation ${operation}`,
           );
-        await authorize(deps.store.repos, operation, deps.instanceId, actor.userId, deps.instanceId);
+        await authorize(actors, operation, deps.instanceId, actor.userId, deps.instanceId);
         return handler(input, ctx);
       });
       done();

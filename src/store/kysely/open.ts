@@ -141,14 +141,33 @@ export async function openStore(options: StoreOptions): Promise<Store & { db: Ky
     await close();
     throw e;
   }
+  const dialect = postgres ? 'postgres' : 'sqlite';
+  let generation = 0;
+  const changed = () => {
+    generation++;
+  };
   return {
-    kind: postgres ? 'postgres' : 'sqlite',
+    kind: dialect,
     db,
-    repos: createRepositories(db, arns, postgres ? 'postgres' : 'sqlite'),
-    transaction: (work) =>
-      db
-        .transaction()
-        .execute((trx) => work(createRepositories(trx, arns, postgres ? 'postgres' : 'sqlite'))),
+    repos: createRepositories(db, arns, dialect, changed),
+    transaction: async (work) => {
+      // Counted at the write (a cache must not keep what it reads meanwhile) and at the commit (what it reads
+      // before the commit is the old configuration).
+      let wrote = false;
+      try {
+        return await db.transaction().execute((trx) =>
+          work(
+            createRepositories(trx, arns, dialect, () => {
+              wrote = true;
+              changed();
+            }),
+          ),
+        );
+      } finally {
+        if (wrote) changed();
+      }
+    },
+    configurationGeneration: () => generation,
     close,
   };
 }

@@ -18,11 +18,50 @@ import { createSessionRepo } from './repos/sessions.js';
 import { createContactRepo } from './repos/contacts.js';
 import { createAgentStateRepo, createIdempotencyRepo, createTimerRepo } from './repos/engine-state.js';
 
+/** Method names of repositories that only read; any other method counts as a write. */
+const READS = /^(get|list|find|count|search|events|credentials|usedBy|exists|routingProfileExists)/;
+
+/** The repository, telling `changed` after each of its writes (done or failed: a failure may have written). */
+function notifying<R extends object>(repo: R, changed: () => void): R {
+  return new Proxy(repo, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string' || READS.test(prop)) return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          changed();
+        }
+      };
+    },
+  });
+}
+
+/**
+ * The repositories over `db`. `configurationChanged` is told of every write to configuration (not contacts or
+ * engine state), for Store.configurationGeneration.
+ */
 export function createRepositories(
   db: Kysely<Database>,
   arns: ArnContext,
   dialect: 'sqlite' | 'postgres',
+  configurationChanged: () => void = () => undefined,
 ): Repositories {
+  const config = createConfigurationRepositories(db, arns);
+  for (const key of Object.keys(config) as (keyof typeof config)[])
+    (config as Record<string, object>)[key] = notifying(config[key], configurationChanged);
+  return {
+    ...config,
+    sessions: createSessionRepo(db),
+    contacts: createContactRepo(db, arns, dialect),
+    timers: createTimerRepo(db),
+    agentStates: createAgentStateRepo(db),
+    idempotency: createIdempotencyRepo(db),
+  };
+}
+
+function createConfigurationRepositories(db: Kysely<Database>, arns: ArnContext) {
   return {
     instances: createInstanceRepo(db),
     hours: createHoursRepo(db, arns),
@@ -36,10 +75,5 @@ export function createRepositories(
     flows: createFlowRepo(db, arns),
     taskTemplates: createTaskTemplateRepo(db, arns),
     accessKeys: createAccessKeyRepo(db),
-    sessions: createSessionRepo(db),
-    contacts: createContactRepo(db, arns, dialect),
-    timers: createTimerRepo(db),
-    agentStates: createAgentStateRepo(db),
-    idempotency: createIdempotencyRepo(db),
   };
 }

@@ -43,6 +43,13 @@ export interface Store {
   readonly repos: Repositories;
   /** Runs `work` in one transaction: all of it commits, or none of it does. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * A number that grows after every write to configuration (every table but contacts, timers, agent states,
+   * sessions and idempotency) made through this store, at the write and again at its transaction's commit.
+   * Caches of configuration (who a key or user is, what they may do) keep it beside what they read and read
+   * again when it has moved.
+   */
+  configurationGeneration(): number;
   close(): Promise<void>;
 }
 
