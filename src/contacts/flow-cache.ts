@@ -9,6 +9,8 @@ import { readFlowDocument, type FlowDocument, type FlowType } from '../flows/mod
 import type { Repositories } from '../store/ports/index.js';
 
 interface Entry {
+  /** The store's configuration generation when the entry was last checked against the store. */
+  checked: number;
   version: number;
   modified: number;
   flow: FlowDocument;
@@ -19,7 +21,14 @@ interface Entry {
 export class FlowCache implements FlowLibrary {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly instanceId: string) {}
+  /**
+   * `generation` is the store's configuration generation (Store.configurationGeneration): while it has not moved
+   * since a flow was last read, the flow is known unchanged and is not read again.
+   */
+  constructor(
+    private readonly instanceId: string,
+    private readonly generation: () => number = () => NaN,
+  ) {}
 
   get(flowId: string): { flow: FlowDocument; type: FlowType } | undefined {
     const e = this.entries.get(idFromIdOrArn(flowId));
@@ -39,15 +48,21 @@ export class FlowCache implements FlowLibrary {
     flowIdOrArn: string,
   ): Promise<{ ok: true } | { ok: false; message: string }> {
     const id = idFromIdOrArn(flowIdOrArn);
+    // Taken before the read: a change made meanwhile moves it past what the entry records.
+    const generation = this.generation();
+    const cached = this.entries.get(id);
+    if (cached?.checked === generation) return { ok: true };
     const flow = await repos.flows.get(this.instanceId, id);
     if (!flow) return { ok: false, message: `flow ${id} does not exist` };
     if (flow.State === 'ARCHIVED') return { ok: false, message: `flow ${flow.Name} is archived` };
-    const cached = this.entries.get(id);
-    if (cached && cached.version === flow.Version && cached.modified === flow.LastModifiedTime)
+    if (cached && cached.version === flow.Version && cached.modified === flow.LastModifiedTime) {
+      cached.checked = generation;
       return { ok: true };
+    }
     const { flow: doc, problems } = readFlowDocument(flow.Content);
     if (!doc) return { ok: false, message: `flow ${flow.Name}: ${problems[0]?.message ?? 'cannot be read'}` };
     this.entries.set(id, {
+      checked: generation,
       version: flow.Version,
       modified: flow.LastModifiedTime,
       flow: doc,

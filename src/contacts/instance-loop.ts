@@ -21,12 +21,21 @@ import { fireTimer } from './timers.js';
 /** Due timers fired in one command (one transaction). */
 const TIMER_BATCH = 100;
 
+/**
+ * Lets the event loop turn (I/O, timers) before the next command. The store's driver may be synchronous
+ * (SQLite): commands queued behind each other would otherwise all run in one chain of promise callbacks, holding
+ * the loop for as long as they all take (B7: a burst of calls and queue-flow timers, thousands of sockets).
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class InstanceLoop {
   private live!: Live;
   private chain: Promise<unknown> = Promise.resolve();
   private stale = false;
   private routeTimer: { at: number; handle: TimerHandle } | undefined;
   private stopped = false;
+  /** Commands queued or running: one queued behind another first lets the event loop turn. */
+  private queued = 0;
 
   constructor(
     readonly instanceId: string,
@@ -81,7 +90,15 @@ export class InstanceLoop {
 
   /** Runs a command in turn. Its result (or error) is the caller's; the loop goes on either way. */
   run<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const next = this.chain.then(() => this.execute(name, work));
+    const behind = this.queued++ > 0;
+    const next = this.chain.then(async () => {
+      try {
+        if (behind) await nextTurn();
+        return await this.execute(name, work);
+      } finally {
+        this.queued--;
+      }
+    });
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -213,7 +230,7 @@ export class InstanceLoop {
       queueOf: new Map(),
       index: new RoutingIndex(),
       wheel,
-      flows: new FlowCache(this.instanceId),
+      flows: new FlowCache(this.instanceId, () => this.deps.store.configurationGeneration()),
       later: (name, work) => void this.run(name, work).catch(this.failed(name)),
     };
     for (const c of await repos.contacts.listActive(this.instanceId)) {

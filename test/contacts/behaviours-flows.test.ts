@@ -191,6 +191,37 @@ describeStores('flows, callers and the API in the engine', (env) => {
     });
   });
 
+  it('a flow published anew is what the next contact runs, while the one before ran the old content', async () => {
+    await setUp();
+    const e = env();
+    const task = (Name: string) =>
+      engine.startTask(e.instanceId, {
+        ContactFlowId: s.flows.f3.Id,
+        Name,
+        Attributes: { CallbackQueue: s.callbackQueue.QueueArn },
+      });
+    const before = await task('before');
+    await advance(e, engine, 1000);
+    await e.services.flows.updateContent(e.instanceId, s.flows.f3.Id, {
+      Content: flowJson('Queue', {
+        Queue: {
+          Type: 'UpdateContactTargetQueue',
+          Parameters: { QueueId: s.basicQueue.QueueArn },
+          Next: 'Go',
+        },
+        Go: { Type: 'TransferContactToQueue', Errors: { NoMatchingError: 'End', QueueAtCapacity: 'End' } },
+        End: { Type: 'DisconnectParticipant' },
+      }),
+    });
+    const after = await task('after');
+    await advance(e, engine, 1000);
+    expect(await engine.contact(e.instanceId, before.Id)).toMatchObject({ QueueId: s.callbackQueue.QueueId });
+    expect(await engine.contact(e.instanceId, after.Id)).toMatchObject({
+      State: 'QUEUED',
+      QueueId: s.basicQueue.QueueId,
+    });
+  });
+
   /** A task flow that asks a Lambda function which queue to use, keeps its answer, and queues the task there. */
   const lookupFlow = (e: TestEnv) =>
     e.services.flows.create(e.instanceId, {
