@@ -193,8 +193,14 @@ export function phoneNumberService(deps: ServiceDeps) {
   const taken = (n: string) => invalidParameter('PhoneNumber', `${n} is already claimed`);
 
   return {
-    /** ClaimPhoneNumber: the number must not be claimed by any instance. */
-    async claim(input: ClaimPhoneNumberInput): Promise<PhoneNumber> {
+    /**
+     * ClaimPhoneNumber: the number must not be claimed by any instance. `inTransaction` runs in the claim's
+     * transaction once it is written (the API records the request's ClientToken there).
+     */
+    async claim(
+      input: ClaimPhoneNumberInput,
+      options: { inTransaction?: (repos: Repositories, claimed: PhoneNumber) => Promise<void> } = {},
+    ): Promise<PhoneNumber> {
       const req = validate(ClaimInput, input);
       return store.transaction(async (repos) => {
         const instanceId = await targetInstance(repos, req);
@@ -230,6 +236,7 @@ export function phoneNumberService(deps: ServiceDeps) {
           if (isConnectError(e) && e.code === 'DuplicateResourceException') throw taken(req.PhoneNumber);
           throw e;
         }
+        await options.inTransaction?.(repos, p);
         return p;
       });
     },

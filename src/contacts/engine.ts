@@ -20,9 +20,9 @@ import type { Tx } from './live.js';
 import * as agents from './agent-commands.js';
 import * as tasks from './task-commands.js';
 import * as voice from './voice.js';
-import { directTarget, transferContact, transferTask, type TransferResult } from './transfer.js';
+import { transferById, transferTask, type TransferResult } from './transfer.js';
 import { TRANSFER, requirePermission } from '../access/actor.js';
-import { notFound } from '../core/index.js';
+import type { ClientToken } from '../instances/client-token.js';
 import { liveCounts, queueMetrics, scheduledTasks, type LiveCounts, type QueueMetrics } from './metrics.js';
 import type { RoutingChannel } from '../routing/decide.js';
 import type { Live } from './live.js';
@@ -246,21 +246,21 @@ export class Engine {
 
   /**
    * TransferContact: a task, wherever it is (queued, offered, connected), to a queue or an agent through a flow.
-   * A person doing it needs TransferContact.Enabled.
+   * A person doing it needs TransferContact.Enabled. With a ClientToken, a retry gets the first transfer's
+   * contact (the token is recorded in the transfer's transaction).
    */
   async transferContact(
     instanceId: string,
     contactId: string,
     target: { QueueId?: string; UserId?: string; ContactFlowId: string },
     acting?: Acting,
+    clientToken?: ClientToken,
   ): Promise<TransferResult> {
     const actor = await this.maybeActor(instanceId, acting);
     if (actor) requirePermission(actor, TRANSFER, 'transfer contacts');
-    return this.run(instanceId, 'TransferContact', async (tx) => {
-      const old = tx.live.contacts.get(contactId);
-      if (!old) throw notFound('Contact', contactId, 'ContactId');
-      return transferContact(tx, old, await directTarget(tx, target), actor);
-    });
+    return this.run(instanceId, 'TransferContact', (tx) =>
+      transferById(tx, contactId, target, { ...(actor && { actor }), ...(clientToken && { clientToken }) }),
+    );
   }
 
   /** An agent creates a task in the workspace (R2): P1 applies; the task may be scheduled (R3). */

@@ -16,6 +16,7 @@ import { enqueue, finish } from './lifecycle.js';
 import { contactStateOf, startFlow } from './flow-host.js';
 import { answerRequest, queueInfo } from './requests.js';
 import { ownContact } from './agent-commands.js';
+import { firstAnswer, recordAnswer, type ClientToken } from '../instances/client-token.js';
 
 export type TransferResult = { transferred: true; contact: Contact } | { transferred: false; reason: string };
 
@@ -95,6 +96,40 @@ export async function transferTask(
     : ownContact(tx, actor, contactId, ['CONNECTED']);
   if (!old) throw notFound('Contact', contactId, 'ContactId');
   return transferContact(tx, old, await targetOf(tx, quickConnectId), actor);
+}
+
+/**
+ * TransferContact by contact id (the API's). With a ClientToken, a retry with the same request gets the first
+ * transfer's new contact, and the token with another request is refused (IdempotencyException); the token is
+ * recorded in this command's transaction, with the transfer, so a crash keeps both or neither. A transfer whose
+ * flow fails (X2) records nothing.
+ */
+export async function transferById(
+  tx: Tx,
+  contactId: string,
+  to: { QueueId?: string; UserId?: string; ContactFlowId: string },
+  options: { actor?: Actor; clientToken?: ClientToken } = {},
+): Promise<TransferResult> {
+  const { live, repos } = tx;
+  const { clientToken } = options;
+  const scope = { instanceId: live.instanceId, operation: 'TransferContact' };
+  if (clientToken) {
+    const seen = await firstAnswer(repos, scope, clientToken);
+    if (seen) {
+      const id = (seen.response as { ContactId: string }).ContactId;
+      const contact = live.contacts.get(id) ?? (await repos.contacts.get(live.instanceId, id));
+      if (!contact) throw notFound('Contact', id, 'ContactId');
+      return { transferred: true, contact };
+    }
+  }
+  const old = live.contacts.get(contactId);
+  if (!old) throw notFound('Contact', contactId, 'ContactId');
+  const result = await transferContact(tx, old, await directTarget(tx, to), options.actor);
+  if (clientToken && result.transferred) {
+    const { Id: ContactId, Arn: ContactArn } = result.contact;
+    await recordAnswer(repos, scope, clientToken, { ContactId, ContactArn }, tx.now);
+  }
+  return result;
 }
 
 /**

@@ -144,7 +144,15 @@ export function taskTemplateService(deps: ServiceDeps) {
   }
 
   return {
-    async create(instanceId: string, input: CreateTaskTemplateInput): Promise<TaskTemplate> {
+    /**
+     * `inTransaction` runs in the template's transaction once it is written (the API records the request's
+     * ClientToken there, so the template and the record commit together).
+     */
+    async create(
+      instanceId: string,
+      input: CreateTaskTemplateInput,
+      options: { inTransaction?: (repos: Repositories, created: TaskTemplate) => Promise<void> } = {},
+    ): Promise<TaskTemplate> {
       const req = validate(CreateInput, input);
       return store.transaction(async (repos) => {
         await requireInstance(repos, instanceId);
@@ -168,6 +176,7 @@ export function taskTemplateService(deps: ServiceDeps) {
           LastModifiedTime: now,
         };
         await write(body.Name, () => repos.taskTemplates.insert(template));
+        await options.inTransaction?.(repos, template);
         return template;
       });
     },

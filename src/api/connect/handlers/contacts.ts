@@ -3,7 +3,7 @@ import { invalidParameter, invalidRequest, isConnectError } from '../../../core/
 import type { Contact } from '../../../store/ports/index.js';
 import type { ApiDeps } from '../../deps.js';
 import { empty, s, type HandlerMap, type OperationInput } from './common.js';
-import { idempotent } from './idempotency.js';
+import { clientTokenOf } from '../../../instances/client-token.js';
 
 /** TaskTemplateInfo (TaskTemplateInfoV2): the ARN and name of the template a task was made from. */
 async function templateInfo(deps: ApiDeps, c: Contact): Promise<Record<string, unknown> | undefined> {
@@ -103,7 +103,7 @@ function transferred(
 }
 
 export function contactHandlers(deps: ApiDeps): HandlerMap {
-  const { engine, services, store, clock } = deps;
+  const { engine, services } = deps;
   return {
     StartTaskContact: async (i, ctx) => {
       const contact = await engine.startTask(s(i, 'InstanceId'), taskInput(i), {
@@ -130,21 +130,23 @@ export function contactHandlers(deps: ApiDeps): HandlerMap {
       };
     },
     StopContact: (i, ctx) => empty(engine.stopContact(s(i, 'InstanceId'), s(i, 'ContactId'), acting(ctx))),
-    TransferContact: (i, ctx) =>
-      idempotent(store, 'TransferContact', s(i, 'InstanceId'), i, clock.now(), async () =>
-        transferred(
-          await engine.transferContact(
-            s(i, 'InstanceId'),
-            s(i, 'ContactId'),
-            {
-              ...(typeof i.QueueId === 'string' && { QueueId: i.QueueId }),
-              ...(typeof i.UserId === 'string' && { UserId: i.UserId }),
-              ContactFlowId: s(i, 'ContactFlowId'),
-            },
-            acting(ctx),
-          ),
+    // A ClientToken is recorded in the transfer's own transaction (a retry gets the first transfer's contact).
+    TransferContact: async (i, ctx) => {
+      const clientToken = clientTokenOf(i);
+      return transferred(
+        await engine.transferContact(
+          s(i, 'InstanceId'),
+          s(i, 'ContactId'),
+          {
+            ...(typeof i.QueueId === 'string' && { QueueId: i.QueueId }),
+            ...(typeof i.UserId === 'string' && { UserId: i.UserId }),
+            ContactFlowId: s(i, 'ContactFlowId'),
+          },
+          acting(ctx),
+          clientToken,
         ),
-      ),
+      );
+    },
     // The API's permission check was made before; the agent-only rules (T2, ownership) are the workspace's.
     UpdateContact: (i) =>
       empty(

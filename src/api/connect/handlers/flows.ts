@@ -1,5 +1,6 @@
 /** Flows, phone numbers and task templates over the Connect API. */
 import { notFound } from '../../../core/index.js';
+import type { PhoneNumber, TaskTemplate } from '../../../store/ports/index.js';
 import type { ApiDeps } from '../../deps.js';
 import { empty, page, paging, s, type HandlerMap } from './common.js';
 import { idempotent } from './idempotency.js';
@@ -28,9 +29,9 @@ export function flowHandlers(deps: ApiDeps): HandlerMap {
 
     // A retry with the same ClientToken (the SDK fills one in) gets the number the first call claimed.
     ClaimPhoneNumber: (i) =>
-      idempotent(deps.store, 'ClaimPhoneNumber', s(i, 'InstanceId'), i, deps.clock.now(), async () => {
-        const p = await phoneNumbers.claim(i as never);
-        return { PhoneNumberId: p.PhoneNumberId, PhoneNumberArn: p.PhoneNumberArn };
+      idempotent(deps, 'ClaimPhoneNumber', i, {
+        answer: (p: PhoneNumber) => ({ PhoneNumberId: p.PhoneNumberId, PhoneNumberArn: p.PhoneNumberArn }),
+        work: (inTransaction) => phoneNumbers.claim(i as never, { inTransaction }),
       }),
     ListPhoneNumbersV2: async (i) =>
       page('ListPhoneNumbersSummaryList', await phoneNumbers.listV2(i as never)),
@@ -50,9 +51,9 @@ export function flowHandlers(deps: ApiDeps): HandlerMap {
       ),
 
     CreateTaskTemplate: (i) =>
-      idempotent(deps.store, 'CreateTaskTemplate', s(i, 'InstanceId'), i, deps.clock.now(), async () => {
-        const t = await taskTemplates.create(s(i, 'InstanceId'), i as never);
-        return { Id: t.Id, Arn: t.Arn };
+      idempotent(deps, 'CreateTaskTemplate', i, {
+        answer: (t: TaskTemplate) => ({ Id: t.Id, Arn: t.Arn }),
+        work: (inTransaction) => taskTemplates.create(s(i, 'InstanceId'), i as never, { inTransaction }),
       }),
     GetTaskTemplate: async (i) =>
       (await taskTemplates.get(s(i, 'InstanceId'), s(i, 'TaskTemplateId'), {

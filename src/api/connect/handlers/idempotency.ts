@@ -1,42 +1,49 @@
 /**
- * ClientToken for operations the engine does not handle itself (CreateTaskTemplate, TransferContact): a retry
- * with the same token and the same request gets the first answer; the same token with another request is
- * refused (IdempotencyException). Records are kept 7 days.
+ * ClientToken for operations a service does in one store transaction (CreateTaskTemplate, ClaimPhoneNumber): a
+ * retry with the same token and the same request gets the first answer; the same token with another request is
+ * refused (IdempotencyException). The service records the token in its own transaction, beside the work, so a
+ * crash cannot keep one without the other (src/instances/client-token.ts). The engine's operations
+ * (StartTaskContact, TransferContact) record theirs in their command's transaction.
  */
-import { createHash } from 'node:crypto';
-import { ConnectError, canonicalJson } from '../../../core/index.js';
-import type { Store } from '../../../store/ports/index.js';
-import type { OperationInput } from './common.js';
+import {
+  clientTokenOf,
+  firstAnswer,
+  recordAnswer,
+  type TokenScope,
+} from '../../../instances/client-token.js';
+import type { Repositories, Store } from '../../../store/ports/index.js';
+import type { Clock } from '../../../core/index.js';
+import { s, type OperationInput } from './common.js';
 
-export async function idempotent(
-  store: Store,
+/** More work for a service to do in its transaction, once its own is written: the token's record. */
+export type InTransaction<T> = (repos: Repositories, result: T) => Promise<void>;
+
+export async function idempotent<T>(
+  deps: { store: Store; clock: Clock },
   operation: string,
-  instanceId: string,
   input: OperationInput,
-  now: number,
-  work: () => Promise<Record<string, unknown>>,
+  call: {
+    /** The operation's answer for what the service made. */
+    answer: (result: T) => Record<string, unknown>;
+    /** The service call; it runs `inTransaction` in its transaction after its work. */
+    work: (inTransaction: InTransaction<T>) => Promise<T>;
+  },
 ): Promise<Record<string, unknown>> {
-  const token = typeof input.ClientToken === 'string' ? input.ClientToken : undefined;
-  if (!token) return work();
-  const { ClientToken: _token, ...request } = input;
-  const hash = createHash('sha256').update(canonicalJson(request)).digest('hex');
-  const seen = await store.repos.idempotency.find(instanceId, operation, token);
-  if (seen) {
-    if (seen.RequestHash !== hash)
-      throw new ConnectError(
-        'IdempotencyException',
-        `ClientToken ${token} was used with a different request`,
-      );
-    return seen.Response as Record<string, unknown>;
+  const key = clientTokenOf(input);
+  if (!key) return call.answer(await call.work(() => Promise.resolve()));
+  const scope: TokenScope = { instanceId: s(input, 'InstanceId'), operation };
+  const seen = await firstAnswer(deps.store.repos, scope, key);
+  if (seen) return seen.response as Record<string, unknown>;
+  const now = deps.clock.now();
+  try {
+    return call.answer(
+      await call.work((repos, result) => recordAnswer(repos, scope, key, call.answer(result), now)),
+    );
+  } catch (e) {
+    // A concurrent request with the same token did it first (this one then failed on the token, or on the
+    // name or number the other took): the first answer is this one's too.
+    const meanwhile = await firstAnswer(deps.store.repos, scope, key);
+    if (meanwhile) return meanwhile.response as Record<string, unknown>;
+    throw e;
   }
-  const response = await work();
-  await store.repos.idempotency.insert({
-    InstanceId: instanceId,
-    Operation: operation,
-    Token: token,
-    RequestHash: hash,
-    Response: response,
-    CreatedAt: now,
-  });
-  return response;
 }

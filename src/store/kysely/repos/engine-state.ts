@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AgentStateRepo, IdempotencyRepo, Timer, TimerRepo } from '../../ports/index.js';
 import type { Database, TimersTable } from '../schema.js';
-import { compact, isUniqueViolation, json } from '../table.js';
+import { compact, json } from '../table.js';
 
 const timerFromRow = (r: TimersTable): Timer =>
   compact({
@@ -130,23 +130,21 @@ export function createIdempotencyRepo(db: Kysely<Database>): IdempotencyRepo {
       );
     },
     async insert(rec) {
-      try {
-        await db
-          .insertInto('idempotency')
-          .values({
-            instance_id: rec.InstanceId,
-            operation: rec.Operation,
-            token: rec.Token,
-            request_hash: rec.RequestHash,
-            response_json: json.write(rec.Response),
-            created_at: rec.CreatedAt,
-          })
-          .execute();
-        return true;
-      } catch (e) {
-        if (isUniqueViolation(e)) return false;
-        throw e;
-      }
+      // ON CONFLICT DO NOTHING rather than catching the refusal: in a PostgreSQL transaction a refused statement
+      // aborts the whole transaction, whose commit would then be a silent rollback.
+      const result = await db
+        .insertInto('idempotency')
+        .values({
+          instance_id: rec.InstanceId,
+          operation: rec.Operation,
+          token: rec.Token,
+          request_hash: rec.RequestHash,
+          response_json: json.write(rec.Response),
+          created_at: rec.CreatedAt,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     async purge(before) {
       return Number(
