@@ -170,4 +170,55 @@ describeStores('contact search', (env) => {
       'c',
     ]);
   });
+
+  it('pages a search naming queues, channels and states exactly as a plain sort would, both ways', async () => {
+    const e = env();
+    const t0 = e.clock.now();
+    const queues = ['q-1', 'q-2', 'q-3'];
+    const channels = ['TASK', 'VOICE', 'CHAT'] as const;
+    const states = ['QUEUED', 'ENDED', 'CONNECTED'] as const;
+    const all: Contact[] = [];
+    for (let i = 0; i < 90; i++) {
+      // Every fourth one shares its time with the one before: the id decides between them.
+      const at = t0 + Math.floor(i - (i % 4 === 3 ? 1 : 0)) * 60_000;
+      const c = contact(e, `c-${String((i * 37) % 90).padStart(2, '0')}`, at, {
+        QueueId: queues[i % 3],
+        Channel: channels[Math.floor(i / 3) % 3],
+        State: states[Math.floor(i / 9) % 3],
+      });
+      all.push(c);
+      await e.store.repos.contacts.insert(c);
+    }
+    const timeRange = { field: 'initiation' as const, start: t0 + 5 * 60_000, end: t0 + 80 * 60_000 };
+    const filter = {
+      queueIds: ['q-1', 'q-3'],
+      channels: ['TASK', 'VOICE'] as ('TASK' | 'VOICE')[],
+      states: ['QUEUED', 'ENDED'] as ('QUEUED' | 'ENDED')[],
+    };
+    const matching = all.filter(
+      (c) =>
+        c.InitiationTimestamp >= timeRange.start &&
+        c.InitiationTimestamp <= timeRange.end &&
+        filter.queueIds.includes(c.QueueId ?? '') &&
+        (filter.channels as string[]).includes(c.Channel) &&
+        (filter.states as string[]).includes(c.State),
+    );
+    expect(matching.length).toBeGreaterThan(10);
+    for (const descending of [false, true]) {
+      const expected = [...matching]
+        .sort((a, b) => a.InitiationTimestamp - b.InitiationTimestamp || (a.Id < b.Id ? -1 : 1))
+        .map((c) => c.Id);
+      if (descending) expected.reverse();
+      const got: string[] = [];
+      for (let offset = 0; offset < expected.length + 7; offset += 7) {
+        const page = await search(
+          { timeRange, ...filter, sort: { field: 'initiation', descending } },
+          { offset, limit: 7 },
+        );
+        expect(page.total).toBe(expected.length);
+        got.push(...ids(page));
+      }
+      expect(got).toEqual(expected);
+    }
+  });
 });

@@ -9,7 +9,8 @@ const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 const num = (v: number | null): number | undefined => (v === null ? undefined : Number(v));
 const jsonOrNull = (v: unknown): string | null => (v === undefined ? null : json.write(v));
 
-const toRow = (c: Contact): ContactsTable => ({
+/** A contact as its row (exported for bulk loads, e.g. bench/b6-search.ts, that must write rows as the store does). */
+export const toRow = (c: Contact): ContactsTable => ({
   id: c.Id,
   instance_id: c.InstanceId,
   channel: c.Channel,
