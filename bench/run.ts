@@ -9,8 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { machine, renderMarkdown } from './markdown.js';
 import { plotSvg } from './plot.js';
 import { mark, type BenchId, type BenchResult } from './report.js';
@@ -101,16 +102,18 @@ for (const r of results)
 for (const f of failures) console.log(`failed: ${f}`);
 console.log(`${((Date.now() - started) / 60_000).toFixed(1)} min`);
 
-if (values.quick || (only && !values.write))
+if ((values.quick || only) && !values.write)
   console.log(`${values.quick ? '--quick' : '--only'}: ${values.out} left as it is (--write writes it)`);
 else {
-  const outFile = join(root, values.out);
+  const outFile = resolve(root, values.out);
   const plotDir = join(dirname(outFile), 'benchmarks');
   mkdirSync(plotDir, { recursive: true });
   for (const r of results)
     for (const p of r.plots ?? []) writeFileSync(join(plotDir, `${p.file}.svg`), await plotSvg(p));
   const plotPath = (file: string) => relative(dirname(outFile), join(plotDir, `${file}.svg`));
-  writeFileSync(outFile, renderMarkdown({ results, machine: machine(root), plotPath, failures }));
+  const markdown = renderMarkdown({ results, machine: machine(root), plotPath, failures });
+  // Written as the repository's formatter would leave it, so the lint stays clean.
+  writeFileSync(outFile, await format(markdown, { ...(await resolveConfig(outFile)), filepath: outFile }));
   console.log(
     `wrote ${relative(root, outFile)} and ${results.reduce((n, r) => n + (r.plots?.length ?? 0), 0)} plots`,
   );
