@@ -80,7 +80,7 @@ export function renderMarkdown(input: {
       lines.push(
         `| ${r.id} | ${cell(WHAT[r.id] ?? r.title)} | ${cell(row.name)} | ${cell(row.value)} | ${cell(row.target ?? '')} | ${mark(row.met)} |`,
       );
-  for (const f of failures) lines.push('', `**Failed in this run:** ${f}`);
+  for (const f of failures) lines.push('', `**Not measured in this run:** ${f}`);
   for (const r of results) {
     const met = allMet(r);
     lines.push(

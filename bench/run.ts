@@ -75,6 +75,10 @@ const failures: string[] = [];
 const started = Date.now();
 
 for (const b of chosen) {
+  if (!existsSync(join(root, 'bench', b.script))) {
+    failures.push(`${b.id}: bench/${b.script} is not in this checkout yet`);
+    continue;
+  }
   const out = join(tmp, `${b.id}.json`);
   const args = values.quick ? b.quick : b.args;
   console.log(`\n── ${b.id}: bench/${b.script} ${args.join(' ')}`);
