@@ -53,7 +53,7 @@ const BENCHES: Bench[] = [
     id: 'B7',
     script: 'b7-load.ts',
     args: [],
-    quick: ['--agents', '50', '--callers', '200', '--seconds', '5'],
+    quick: ['--agents', '50', '--callers', '250', '--seconds', '10'],
   },
   { id: 'B8', script: 'b8-crash.ts', args: ['--kills', '20'], quick: ['--kills', '2'] },
 ];

@@ -132,7 +132,12 @@ export async function startTsunagi(config: TsunagiConfig, options: StartOptions 
         instanceId: instance.Id,
         signalling: new SignalRelay(),
       },
-      { accessKeys, arns: config.arns, offerTimeoutMs: config.limits.offerTimeoutMs },
+      {
+        accessKeys,
+        arns: config.arns,
+        offerTimeoutMs: config.limits.offerTimeoutMs,
+        webPhoneCalls: config.limits.webPhoneCallsAtOnce,
+      },
     );
     await registerWeb(http, options.webRoot ? { root: options.webRoot } : {});
     await http.listen({ port: config.port, host: config.host });

@@ -18,8 +18,10 @@ import { deliverTask, lambdaAnswered } from './flow-host.js';
 import { hostStateOf } from './host-state.js';
 import { fireTimer } from './timers.js';
 
-/** Due timers fired in one command (one transaction). */
+/** Due timers fired in one command (one transaction), at most. */
 const TIMER_BATCH = 100;
+/** A command firing timers takes no more once it has run this long (ms, on the clock): see `fire`. */
+const TIMER_SLICE_MS = 10;
 
 /**
  * Lets the event loop turn (I/O, timers) before the next command. The store's driver may be synchronous
@@ -168,30 +170,42 @@ export class InstanceLoop {
   }
 
   /**
-   * Fires due timers, up to TIMER_BATCH per command (many tasks falling due together share transactions). If a
-   * batch fails, each of its timers runs alone; one that still fails is put off by a minute with a timeline
-   * entry, so a poisoned timer never blocks the others or spins.
+   * Fires due timers, up to TIMER_BATCH per command (many tasks falling due together share transactions), one
+   * command after another, in due order. A command stops taking timers once it has run TIMER_SLICE_MS on the clock
+   * (the rest go to the next one), so that a wave of timers whose flows are slow to run (thousands of callers in
+   * queue flows, B7) does not hold the event loop for a hundred flows at once. If a batch fails, each of its timers
+   * runs alone; one that still fails is put off by a minute with a timeline entry, so a poisoned timer never
+   * blocks the others or spins.
    */
   private async fire(timers: Timer[]): Promise<void> {
-    const runs: Promise<unknown>[] = [];
-    for (let i = 0; i < timers.length; i += TIMER_BATCH) {
-      const batch = timers.slice(i, i + TIMER_BATCH);
-      runs.push(
-        this.run('timers', async (tx) => {
-          for (const t of batch) await fireTimer(tx, t);
-        }).catch(() =>
-          Promise.all(
-            batch.map((t) =>
-              this.run(`timer ${t.Kind}`, (tx) => fireTimer(tx, t)).catch((err: unknown) => {
-                this.failed(`fire a ${t.Kind} timer (put off by a minute)`, t.ContactId)(err);
-                return this.postpone(t);
-              }),
-            ),
-          ),
+    for (let i = 0; i < timers.length;) i += await this.fireBatch(timers.slice(i, i + TIMER_BATCH));
+  }
+
+  /** Fires the first timers of `batch` in one command; how many it fired (each of them, if the command failed). */
+  private async fireBatch(batch: Timer[]): Promise<number> {
+    let fired = batch.length;
+    try {
+      await this.run('timers', async (tx) => {
+        for (const [i, t] of batch.entries()) {
+          if (i > 0 && this.deps.clock.now() - tx.now >= TIMER_SLICE_MS) {
+            fired = i;
+            return;
+          }
+          await fireTimer(tx, t);
+        }
+      });
+      return fired;
+    } catch {
+      await Promise.all(
+        batch.map((t) =>
+          this.run(`timer ${t.Kind}`, (tx) => fireTimer(tx, t)).catch((err: unknown) => {
+            this.failed(`fire a ${t.Kind} timer (put off by a minute)`, t.ContactId)(err);
+            return this.postpone(t);
+          }),
         ),
       );
+      return batch.length;
     }
-    await Promise.all(runs);
   }
 
   private postpone(timer: Timer): Promise<void> {

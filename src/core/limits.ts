@@ -29,6 +29,8 @@ export interface Limits {
   activeTasksPerInstance: number;
   /** How long an offered contact waits for the agent to accept it before it goes back to its queue, in ms. */
   offerTimeoutMs: number;
+  /** Web-phone calls going on at once (anyone may dial the web phone): more are refused with 429. */
+  webPhoneCallsAtOnce: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -55,4 +57,5 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   linkedTasksPerContact: 12,
   activeTasksPerInstance: 2500,
   offerTimeoutMs: 20_000,
+  webPhoneCallsAtOnce: 1000,
 };

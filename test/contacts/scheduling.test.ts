@@ -9,7 +9,9 @@ import { advance, offersTo, startEngine } from '../support/engine.js';
 import { CALLER, setUpScenario, type Scenario } from '../support/scenario.js';
 import { flowJson } from '../support/flows.js';
 import { expectConnectError } from '../support/errors.js';
-import type { Engine } from '../../src/contacts/engine.js';
+import { Engine } from '../../src/contacts/engine.js';
+import { sequentialIds } from '../../src/core/index.js';
+import { TEST_ARNS } from '../support/env.js';
 import type { EngineEvent } from '../../src/contacts/events.js';
 
 const HOUR = 3_600_000;
@@ -211,6 +213,35 @@ describeStores(
         'InvalidRequestException',
         /no longer scheduled/,
       );
+    });
+
+    it('a wave of tasks falling due together on a slow machine: each delivered once, in due order', async () => {
+      await begin();
+      const e = env();
+      await engine.stop();
+      // Every reading of this clock is 3 ms later than the last, so each command runs past its 10 ms slice after a
+      // few timers and the wave is split over many commands.
+      let drift = 0;
+      const slow = {
+        now: () => e.clock.now() + (drift += 3),
+        setTimer: (at: number, fire: () => void | Promise<void>) => e.clock.setTimer(at, fire),
+      };
+      engine = new Engine({
+        store: e.store,
+        clock: slow,
+        ids: sequentialIds('slow'),
+        arns: TEST_ARNS,
+        limits: e.limits,
+      });
+      engines.push(engine);
+      const ids: string[] = [];
+      for (let i = 0; i < 150; i += 1) ids.push((await scheduledTask(e, e.clock.now() + HOUR + i)).Id);
+      await advance(e, engine, HOUR + 150 + drift);
+      const delivered = await Promise.all(ids.map((id) => engine.contact(e.instanceId, id)));
+      expect(delivered.map((c) => c?.State)).toEqual(ids.map(() => 'QUEUED'));
+      const enqueued = delivered.map((c) => c?.EnqueueTimestamp ?? 0);
+      expect(enqueued).toEqual([...enqueued].sort((a, b) => a - b));
+      for (const id of ids) expect((await timeline(e, id)).filter((t) => t === 'DELIVERED')).toHaveLength(1);
     });
   },
   { reschedulesPerTask: 3 },

@@ -9,6 +9,7 @@ import { requireAgent } from '../../access/actor.js';
 import type { EngineEvent } from '../../contacts/events.js';
 import type { Contact } from '../../store/ports/index.js';
 import { HELD, SESSION_ENDED, type AgentApiContext } from './context.js';
+import { AgentEventRouter, type EventTarget } from './event-router.js';
 import { callerOf } from './session-guard.js';
 import { agentView, contactView, offersOf } from './views.js';
 
@@ -31,7 +32,7 @@ function parseMessage(raw: string): ClientMessage | undefined {
 }
 
 /** One agent's connection: which contacts concern them, and which calls' signalling they joined. */
-class AgentConnection {
+class AgentConnection implements EventTarget {
   /** Contacts the agent holds or was offered: their changes are sent until they leave the agent. */
   private readonly mine = new Set<string>();
   /** Connected calls of the agent, with the function that leaves their signalling. */
@@ -41,9 +42,20 @@ class AgentConnection {
 
   constructor(
     private readonly ctx: AgentApiContext,
+    private readonly router: AgentEventRouter,
     private readonly socket: WebSocket,
-    private readonly userId: string,
+    readonly userId: string,
   ) {}
+
+  private follow(contactId: string): void {
+    this.mine.add(contactId);
+    this.router.follow(this, contactId);
+  }
+
+  private unfollow(contactId: string): void {
+    this.mine.delete(contactId);
+    this.router.unfollow(this, contactId);
+  }
 
   send(message: unknown): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
@@ -59,7 +71,7 @@ class AgentConnection {
     const { engine, instanceId } = this.ctx.deps;
     const snapshot = await engine.agent(instanceId, this.userId);
     for (const c of snapshot.contacts) {
-      this.mine.add(c.Id);
+      this.follow(c.Id);
       this.followCall(c);
     }
     this.send({
@@ -68,6 +80,7 @@ class AgentConnection {
       offers: offersOf(snapshot, this.ctx.offerTimeoutMs),
     });
     this.ready = true;
+    this.router.ready(this);
     for (const e of this.early.splice(0)) this.deliver(e);
   }
 
@@ -75,15 +88,15 @@ class AgentConnection {
     switch (e.type) {
       case 'offer':
         if (e.userId !== this.userId) return;
-        this.mine.add(e.contactId);
+        this.follow(e.contactId);
         this.send(e);
         return;
       case 'contact': {
         const c = e.contact;
         const holds = c.AgentId === this.userId && HELD.has(c.State);
         if (!holds && !this.mine.has(c.Id)) return;
-        if (holds) this.mine.add(c.Id);
-        else this.mine.delete(c.Id);
+        if (holds) this.follow(c.Id);
+        else this.unfollow(c.Id);
         this.followCall(c);
         this.send({ type: 'contact', contact: contactView(c) });
         return;
@@ -143,6 +156,7 @@ class AgentConnection {
   }
 
   close(): void {
+    this.router.remove(this, this.mine);
     for (const leave of this.calls.values()) leave();
     this.calls.clear();
   }
@@ -150,6 +164,8 @@ class AgentConnection {
 
 export function socketRoute(scope: FastifyInstance, ctx: AgentApiContext): void {
   const { deps } = ctx;
+  // One subscription to the engine for every socket of this API, routed by user and contact.
+  const router = new AgentEventRouter(deps.engine, deps.instanceId);
   scope.get(
     '/ws',
     {
@@ -166,10 +182,8 @@ export function socketRoute(scope: FastifyInstance, ctx: AgentApiContext): void 
     },
     (socket, req) => {
       const { session, actor } = callerOf(req);
-      const connection = new AgentConnection(ctx, socket, actor.userId);
-      const unsubscribe = deps.engine.events.subscribe((instanceId, e) => {
-        if (instanceId === deps.instanceId) connection.onEvent(e);
-      });
+      const connection = new AgentConnection(ctx, router, socket, actor.userId);
+      router.add(connection);
       const unregister = ctx.sockets.add(session.Id, socket);
       const expiry = deps.clock.setTimer(session.ExpiresAt, () =>
         socket.close(SESSION_ENDED, 'session expired'),
@@ -187,7 +201,6 @@ export function socketRoute(scope: FastifyInstance, ctx: AgentApiContext): void 
         }
       });
       socket.on('close', () => {
-        unsubscribe();
         unregister();
         expiry.cancel();
         connection.close();
