@@ -10,6 +10,7 @@ import { RoutingIndex } from '../routing/routing-index.js';
 import { TimerWheel } from '../scheduler/timer-wheel.js';
 import type { Timer } from '../store/ports/index.js';
 import { FlowCache } from './flow-cache.js';
+import { QueueCache } from './queue-cache.js';
 import type { EnginePorts } from './events.js';
 import { Tx, track, type Live } from './live.js';
 import { agentChanged, disconnect, indexWaiting, requeue, route } from './lifecycle.js';
@@ -124,6 +125,7 @@ export class InstanceLoop {
         const value = await work(tx);
         for (let id = tx.deliveries.shift(); id; id = tx.deliveries.shift()) await deliverTask(tx, id);
         await route(tx);
+        await tx.flush();
         return value;
       });
       if (tx) this.afterCommit(tx);
@@ -245,6 +247,7 @@ export class InstanceLoop {
       index: new RoutingIndex(),
       wheel,
       flows: new FlowCache(this.instanceId, () => this.deps.store.configurationGeneration()),
+      queues: new QueueCache(this.instanceId, () => this.deps.store.configurationGeneration()),
       later: (name, work) => void this.run(name, work).catch(this.failed(name)),
     };
     for (const c of await repos.contacts.listActive(this.instanceId)) {
@@ -259,6 +262,7 @@ export class InstanceLoop {
     this.stale = false;
     const tx = new Tx(live, repos, this.deps.clock.now());
     for (const userId of live.agents.keys()) await agentChanged(tx, userId);
+    await tx.flush();
     for (const t of await repos.timers.list(this.instanceId)) wheel.add(t);
   }
 }

@@ -3,12 +3,14 @@
  * start (docs/ENGINE.md "The instance loop"). `Tx` is one command: its store transaction, what it changed in
  * memory, and what becomes visible once the transaction has committed.
  */
-import type { Contact, ContactEvent, Repositories, Timer, TimerKind } from '../store/ports/index.js';
+import type { Contact, Repositories, Timer, TimerKind } from '../store/ports/index.js';
 import type { ServiceDeps } from '../instances/context.js';
 import type { RoutingIndex } from '../routing/routing-index.js';
 import type { AgentView } from '../routing/decide.js';
 import type { TimerWheel } from '../scheduler/timer-wheel.js';
 import type { FlowCache } from './flow-cache.js';
+import type { QueueCache } from './queue-cache.js';
+import { DeferredContactWrites } from './deferred-writes.js';
 import type { EngineEvent, EnginePorts } from './events.js';
 import type { AgentLive } from './agent-view.js';
 
@@ -34,6 +36,7 @@ export interface Live {
   readonly index: RoutingIndex;
   readonly wheel: TimerWheel;
   readonly flows: FlowCache;
+  readonly queues: QueueCache;
   /** Runs `work` later as a command of this instance (answers from outside the loop come back this way). */
   readonly later: (name: string, work: (tx: Tx) => Promise<void>) => void;
 }
@@ -49,11 +52,23 @@ export class Tx {
   /** Work started after the commit, outside the loop (Lambda calls). */
   readonly outside: (() => Promise<void>)[] = [];
 
+  /** The command's repositories: contact rows and timeline entries are written at `flush` (deferred-writes.ts). */
+  readonly repos: Repositories;
+  private readonly writes: DeferredContactWrites;
+
   constructor(
     readonly live: Live,
-    readonly repos: Repositories,
+    repos: Repositories,
     readonly now: number,
-  ) {}
+  ) {
+    this.writes = new DeferredContactWrites(repos, live.instanceId);
+    this.repos = this.writes.repos;
+  }
+
+  /** Writes the command's pending contact changes; the loop calls it before the transaction commits. */
+  flush(): Promise<void> {
+    return this.writes.flush();
+  }
 
   publish(event: EngineEvent): void {
     this.events.push(event);
@@ -121,7 +136,7 @@ export async function appendEvent(
   contactId: string,
   type: string,
   detail: Record<string, unknown>,
-): Promise<ContactEvent> {
+): Promise<void> {
   return tx.repos.contacts.appendEvent(tx.live.instanceId, {
     ContactId: contactId,
     Timestamp: tx.now,

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { Contact } from '../../src/store/ports/index.js';
 import { describeStores, type TestEnv } from '../support/env.js';
 import { setup } from '../support/users.js';
+import { DeferredContactWrites } from '../../src/contacts/deferred-writes.js';
 
 function task(env: TestEnv, id: string, extra: Partial<Contact> = {}): Contact {
   const now = env.clock.now();
@@ -82,19 +83,90 @@ describeStores('contacts in the store', (env) => {
       Type: 'INITIATED',
       Detail: {},
     });
-    const second = await store.repos.contacts.appendEvent(instanceId, {
+    await store.repos.contacts.appendEvent(instanceId, {
       ContactId: 'a',
       Timestamp: 3,
       Type: 'SCHEDULED',
       Detail: { at: 9 },
     });
-    expect(second.Seq).toBe(2);
     expect(
       (await store.repos.contacts.events(instanceId, 'a')).map((e) => [e.Seq, e.Type, e.Detail]),
     ).toEqual([
       [1, 'INITIATED', {}],
       [2, 'SCHEDULED', { at: 9 }],
     ]);
+  });
+
+  it('numbers many entries of several contacts appended at once, after what each timeline holds', async () => {
+    const { store, instanceId } = env();
+    await store.repos.contacts.insert(task(env(), 'a'));
+    await store.repos.contacts.insert(task(env(), 'b'));
+    await store.repos.contacts.insert(task(env(), 'c'));
+    await store.repos.contacts.appendEvent(instanceId, {
+      ContactId: 'a',
+      Timestamp: 1,
+      Type: 'INITIATED',
+      Detail: {},
+    });
+    // 301 entries: more than one statement's worth, in chunks of several sizes.
+    const entries = Array.from({ length: 301 }, (_, i) => ({
+      ContactId: ['a', 'b', 'c'][i % 3] ?? 'a',
+      Timestamp: 10 + i,
+      Type: 'STEP',
+      Detail: { i },
+    }));
+    await store.repos.contacts.appendEvents(instanceId, entries);
+    await store.repos.contacts.appendEvents(instanceId, []);
+    const a = await store.repos.contacts.events(instanceId, 'a');
+    expect(a.map((e) => e.Seq)).toEqual(Array.from({ length: 102 }, (_, i) => i + 1));
+    expect(a.slice(1).map((e) => e.Detail.i)).toEqual(
+      entries.flatMap((e, i) => (e.ContactId === 'a' ? [i] : [])),
+    );
+    const c = await store.repos.contacts.events(instanceId, 'c');
+    expect(c.map((e) => [e.Seq, e.Detail.i])).toEqual(
+      Array.from({ length: 100 }, (_, k) => [k + 1, 3 * k + 2]),
+    );
+  });
+
+  it("a command's deferred contact writes: read back within it, written once at the flush, rolled back with it", async () => {
+    const { store, instanceId } = env();
+    await store.repos.contacts.insert(task(env(), 'a'));
+    await store.transaction(async (repos) => {
+      const writes = new DeferredContactWrites(repos, instanceId);
+      const c = task(env(), 'a', { State: 'IN_FLOW' });
+      await writes.repos.contacts.update(c);
+      await writes.repos.contacts.appendEvent(instanceId, {
+        ContactId: 'a',
+        Timestamp: 1,
+        Type: 'DELIVERED',
+        Detail: {},
+      });
+      c.State = 'QUEUED';
+      await writes.repos.contacts.update(c);
+      // Not yet written; a read through the command's repositories writes it first.
+      expect((await repos.contacts.get(instanceId, 'a'))?.State).toBe('SCHEDULED');
+      expect((await writes.repos.contacts.get(instanceId, 'a'))?.State).toBe('QUEUED');
+      await writes.repos.contacts.appendEvent(instanceId, {
+        ContactId: 'a',
+        Timestamp: 2,
+        Type: 'QUEUED',
+        Detail: {},
+      });
+      await writes.flush();
+      expect((await repos.contacts.events(instanceId, 'a')).map((e) => [e.Seq, e.Type])).toEqual([
+        [1, 'DELIVERED'],
+        [2, 'QUEUED'],
+      ]);
+    });
+    await expect(
+      store.transaction(async (repos) => {
+        const writes = new DeferredContactWrites(repos, instanceId);
+        await writes.repos.contacts.update(task(env(), 'a', { State: 'ENDED' }));
+        await writes.flush();
+        throw new Error('the command failed');
+      }),
+    ).rejects.toThrow('the command failed');
+    expect((await store.repos.contacts.get(instanceId, 'a'))?.State).toBe('QUEUED');
   });
 
   it('keeps timers by due time, and deletes each once', async () => {

@@ -152,3 +152,20 @@ export const json = {
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
+
+/**
+ * `items` cut into chunks whose sizes are powers of two, largest first, none above `max` (100 → 64, 32, 4). A
+ * statement over a list has one text per list length; with these sizes a store keeps a handful of texts prepared
+ * for any length, and never more than a few statements for one list.
+ */
+export function binaryChunks<T>(items: readonly T[], max = 128): T[][] {
+  const chunks: T[][] = [];
+  let at = 0;
+  for (let size = max; at < items.length;) {
+    if (items.length - at >= size) {
+      chunks.push(items.slice(at, at + size));
+      at += size;
+    } else size >>= 1;
+  }
+  return chunks;
+}

@@ -127,7 +127,9 @@ export interface ContactRepo {
   /** Tasks not finished (the active-task quota counts them). */
   countActiveTasks(instanceId: string): Promise<number>;
   /** Appends to the timeline; the sequence number is the next one of the contact. */
-  appendEvent(instanceId: string, event: Omit<ContactEvent, 'Seq'>): Promise<ContactEvent>;
+  appendEvent(instanceId: string, event: Omit<ContactEvent, 'Seq'>): Promise<void>;
+  /** Appends entries of any contacts, in order: each takes the next sequence number of its contact. */
+  appendEvents(instanceId: string, events: readonly Omit<ContactEvent, 'Seq'>[]): Promise<void>;
   events(instanceId: string, contactId: string): Promise<ContactEvent[]>;
   /** Contacts matching `query` (a page of them) and how many match in all. */
   search(

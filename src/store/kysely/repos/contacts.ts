@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { resourceArn, type ArnContext } from '../../../core/index.js';
 import type { Contact, ContactEvent, ContactRepo } from '../../ports/index.js';
 import type { ContactsTable, Database } from '../schema.js';
-import { compact, json } from '../table.js';
+import { binaryChunks, compact, json } from '../table.js';
 import { searchContacts } from './contact-search.js';
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -203,23 +203,11 @@ export function createContactRepo(
           .executeTakeFirst(),
       );
     },
-    async appendEvent(_instanceId, event) {
-      // One statement: the next number in the contact's timeline (1 for its first entry) is taken as the row goes in.
-      const row = await db
-        .insertInto('contact_events')
-        .values({
-          contact_id: event.ContactId,
-          seq: db
-            .selectFrom('contact_events')
-            .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
-            .where('contact_id', '=', event.ContactId),
-          ts: event.Timestamp,
-          type: event.Type,
-          detail_json: json.write(event.Detail),
-        })
-        .returning('seq')
-        .executeTakeFirstOrThrow();
-      return { ...event, Seq: Number(row.seq) };
+    appendEvent(_instanceId, event) {
+      return appendTimeline(db, [event]);
+    },
+    appendEvents(_instanceId, events) {
+      return appendTimeline(db, events);
     },
     async search(instanceId, query, page) {
       const { rows, total } = await searchContacts(db, dialect, instanceId, query, page);
@@ -243,4 +231,31 @@ export function createContactRepo(
       }));
     },
   };
+}
+
+/**
+ * Appends timeline entries of any contacts, in order. The contacts' last numbers are read once and the entries
+ * numbered here, then written in a few multi-row statements.
+ */
+async function appendTimeline(
+  db: Kysely<Database>,
+  events: readonly Omit<ContactEvent, 'Seq'>[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const last = new Map<string, number>();
+  for (const ids of binaryChunks([...new Set(events.map((e) => e.ContactId))])) {
+    const rows = await db
+      .selectFrom('contact_events')
+      .select(['contact_id', sql<number>`max(seq)`.as('seq')])
+      .where('contact_id', 'in', ids)
+      .groupBy('contact_id')
+      .execute();
+    for (const r of rows) last.set(r.contact_id, Number(r.seq));
+  }
+  const rows = events.map((e) => {
+    const seq = (last.get(e.ContactId) ?? 0) + 1;
+    last.set(e.ContactId, seq);
+    return { contact_id: e.ContactId, seq, ts: e.Timestamp, type: e.Type, detail_json: json.write(e.Detail) };
+  });
+  for (const chunk of binaryChunks(rows)) await db.insertInto('contact_events').values(chunk).execute();
 }
