@@ -10,7 +10,7 @@ import { RoutingIndex } from '../routing/routing-index.js';
 import { TimerWheel } from '../scheduler/timer-wheel.js';
 import type { Timer } from '../store/ports/index.js';
 import { FlowCache } from './flow-cache.js';
-import { QueueCache } from './queue-cache.js';
+import { ConfigCache } from './config-cache.js';
 import type { EnginePorts } from './events.js';
 import { Tx, track, type Live } from './live.js';
 import { agentChanged, disconnect, indexWaiting, requeue, route } from './lifecycle.js';
@@ -232,6 +232,7 @@ export class InstanceLoop {
     const repos = store.repos;
     const instance = await repos.instances.get(this.instanceId);
     const wheel = new TimerWheel(this.deps.clock, (due) => this.fire(due));
+    const generation = () => this.deps.store.configurationGeneration();
     const live: Live = {
       instanceId: this.instanceId,
       instanceArn: instance?.Arn ?? instanceArn(arns, this.instanceId),
@@ -246,8 +247,9 @@ export class InstanceLoop {
       queueOf: new Map(),
       index: new RoutingIndex(),
       wheel,
-      flows: new FlowCache(this.instanceId, () => this.deps.store.configurationGeneration()),
-      queues: new QueueCache(this.instanceId, () => this.deps.store.configurationGeneration()),
+      flows: new FlowCache(this.instanceId, generation),
+      queues: new ConfigCache((repos, id) => repos.queues.get(this.instanceId, id), generation),
+      flowRows: new ConfigCache((repos, id) => repos.flows.get(this.instanceId, id), generation),
       later: (name, work) => void this.run(name, work).catch(this.failed(name)),
     };
     for (const c of await repos.contacts.listActive(this.instanceId)) {

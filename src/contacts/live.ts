@@ -3,13 +3,13 @@
  * start (docs/ENGINE.md "The instance loop"). `Tx` is one command: its store transaction, what it changed in
  * memory, and what becomes visible once the transaction has committed.
  */
-import type { Contact, Repositories, Timer, TimerKind } from '../store/ports/index.js';
+import type { Contact, Flow, Queue, Repositories, Timer, TimerKind } from '../store/ports/index.js';
 import type { ServiceDeps } from '../instances/context.js';
 import type { RoutingIndex } from '../routing/routing-index.js';
 import type { AgentView } from '../routing/decide.js';
 import type { TimerWheel } from '../scheduler/timer-wheel.js';
 import type { FlowCache } from './flow-cache.js';
-import type { QueueCache } from './queue-cache.js';
+import type { ConfigCache } from './config-cache.js';
 import { DeferredContactWrites } from './deferred-writes.js';
 import type { EngineEvent, EnginePorts } from './events.js';
 import type { AgentLive } from './agent-view.js';
@@ -36,7 +36,9 @@ export interface Live {
   readonly index: RoutingIndex;
   readonly wheel: TimerWheel;
   readonly flows: FlowCache;
-  readonly queues: QueueCache;
+  /** Queues and flows (their rows) as stored, kept while the configuration has not changed. */
+  readonly queues: ConfigCache<Queue>;
+  readonly flowRows: ConfigCache<Flow>;
   /** Runs `work` later as a command of this instance (answers from outside the loop come back this way). */
   readonly later: (name: string, work: (tx: Tx) => Promise<void>) => void;
 }
@@ -62,7 +64,16 @@ export class Tx {
     readonly now: number,
   ) {
     this.writes = new DeferredContactWrites(repos, live.instanceId);
-    this.repos = this.writes.repos;
+    // A command reads the instance's flows through the cache (StartTaskContact checks the flow it names).
+    const flows = repos.flows;
+    this.repos = {
+      ...this.writes.repos,
+      flows: {
+        ...flows,
+        get: (instanceId, id) =>
+          instanceId === live.instanceId ? live.flowRows.get(repos, id) : flows.get(instanceId, id),
+      },
+    };
   }
 
   /** Writes the command's pending contact changes; the loop calls it before the transaction commits. */

@@ -152,9 +152,33 @@ describeStores('contacts in the store', (env) => {
         Type: 'QUEUED',
         Detail: {},
       });
+      // A contact created in the command is inserted as it is at the flush, its timeline numbered from 1.
+      const b = task(env(), 'b', { State: 'INITIATED' });
+      await writes.repos.contacts.insert(b);
+      await writes.repos.contacts.appendEvent(instanceId, {
+        ContactId: 'b',
+        Timestamp: 3,
+        Type: 'INITIATED',
+        Detail: {},
+      });
+      b.State = 'QUEUED';
+      await writes.repos.contacts.update(b);
+      expect(await repos.contacts.get(instanceId, 'b')).toBeUndefined();
       await writes.flush();
       expect((await repos.contacts.events(instanceId, 'a')).map((e) => [e.Seq, e.Type])).toEqual([
         [1, 'DELIVERED'],
+        [2, 'QUEUED'],
+      ]);
+      expect((await repos.contacts.get(instanceId, 'b'))?.State).toBe('QUEUED');
+      await writes.repos.contacts.appendEvent(instanceId, {
+        ContactId: 'b',
+        Timestamp: 4,
+        Type: 'QUEUED',
+        Detail: {},
+      });
+      await writes.flush();
+      expect((await repos.contacts.events(instanceId, 'b')).map((e) => [e.Seq, e.Type])).toEqual([
+        [1, 'INITIATED'],
         [2, 'QUEUED'],
       ]);
     });

@@ -154,18 +154,23 @@ export function compact<T extends object>(value: T): T {
 }
 
 /**
- * `items` cut into chunks whose sizes are powers of two, largest first, none above `max` (100 → 64, 32, 4). A
- * statement over a list has one text per list length; with these sizes a store keeps a handful of texts prepared
- * for any length, and never more than a few statements for one list.
+ * `items` cut into chunks for statements over a list: a statement has one text per list length, so lengths are
+ * kept to a few: up to `exact` items go in one chunk of their own length, more in chunks of powers of two, largest
+ * first, none above `max` (300 → 128, 128, 32, 12). A store then keeps a handful of texts prepared for any length,
+ * and never runs more than a few statements for one list.
  */
-export function binaryChunks<T>(items: readonly T[], max = 128): T[][] {
+export function listChunks<T>(items: readonly T[], max = 128, exact = 16): T[][] {
   const chunks: T[][] = [];
-  let at = 0;
-  for (let size = max; at < items.length;) {
-    if (items.length - at >= size) {
-      chunks.push(items.slice(at, at + size));
-      at += size;
-    } else size >>= 1;
+  let size = max;
+  for (let at = 0; at < items.length;) {
+    const left = items.length - at;
+    if (left <= exact) {
+      chunks.push(items.slice(at));
+      break;
+    }
+    while (size > left) size >>= 1;
+    chunks.push(items.slice(at, at + size));
+    at += size;
   }
   return chunks;
 }

@@ -128,8 +128,16 @@ export interface ContactRepo {
   countActiveTasks(instanceId: string): Promise<number>;
   /** Appends to the timeline; the sequence number is the next one of the contact. */
   appendEvent(instanceId: string, event: Omit<ContactEvent, 'Seq'>): Promise<void>;
-  /** Appends entries of any contacts, in order: each takes the next sequence number of its contact. */
-  appendEvents(instanceId: string, events: readonly Omit<ContactEvent, 'Seq'>[]): Promise<void>;
+  /**
+   * Appends entries of any contacts, in order: each takes the next sequence number of its contact. `lastSeq`, if
+   * given, holds contacts' last numbers already known in this transaction (0: a new contact); it is not read again
+   * for them, and is left holding the numbers written.
+   */
+  appendEvents(
+    instanceId: string,
+    events: readonly Omit<ContactEvent, 'Seq'>[],
+    lastSeq?: Map<string, number>,
+  ): Promise<void>;
   events(instanceId: string, contactId: string): Promise<ContactEvent[]>;
   /** Contacts matching `query` (a page of them) and how many match in all. */
   search(

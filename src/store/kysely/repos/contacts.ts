@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { resourceArn, type ArnContext } from '../../../core/index.js';
 import type { Contact, ContactEvent, ContactRepo } from '../../ports/index.js';
 import type { ContactsTable, Database } from '../schema.js';
-import { binaryChunks, compact, json } from '../table.js';
+import { listChunks, compact, json } from '../table.js';
 import { searchContacts } from './contact-search.js';
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -206,8 +206,8 @@ export function createContactRepo(
     appendEvent(_instanceId, event) {
       return appendTimeline(db, [event]);
     },
-    appendEvents(_instanceId, events) {
-      return appendTimeline(db, events);
+    appendEvents(_instanceId, events, lastSeq) {
+      return appendTimeline(db, events, lastSeq);
     },
     async search(instanceId, query, page) {
       const { rows, total } = await searchContacts(db, dialect, instanceId, query, page);
@@ -240,10 +240,11 @@ export function createContactRepo(
 async function appendTimeline(
   db: Kysely<Database>,
   events: readonly Omit<ContactEvent, 'Seq'>[],
+  last = new Map<string, number>(),
 ): Promise<void> {
   if (events.length === 0) return;
-  const last = new Map<string, number>();
-  for (const ids of binaryChunks([...new Set(events.map((e) => e.ContactId))])) {
+  const unknown = [...new Set(events.map((e) => e.ContactId))].filter((id) => !last.has(id));
+  for (const ids of listChunks(unknown)) {
     const rows = await db
       .selectFrom('contact_events')
       .select(['contact_id', sql<number>`max(seq)`.as('seq')])
@@ -257,5 +258,5 @@ async function appendTimeline(
     last.set(e.ContactId, seq);
     return { contact_id: e.ContactId, seq, ts: e.Timestamp, type: e.Type, detail_json: json.write(e.Detail) };
   });
-  for (const chunk of binaryChunks(rows)) await db.insertInto('contact_events').values(chunk).execute();
+  for (const chunk of listChunks(rows)) await db.insertInto('contact_events').values(chunk).execute();
 }
