@@ -12,7 +12,7 @@
  * the server's CPU ms is what one core could serve with nothing else on it, a figure a busy machine does not move.
  *   npx tsx bench/b2-start-task.ts [--concurrency 50] [--seconds 15] [--warmup 2] [--only health|task]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,20 +22,10 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { ConnectClient, StartTaskContactCommand } from '@aws-sdk/client-connect';
 import { loadConfig } from '../src/app/config.js';
 import { startTsunagi } from '../src/app/runtime.js';
-import { emit, pct, type BenchRow } from './report.js';
+import { emit, pct, threadCpuMs, type BenchRow } from './report.js';
 
 const KEY_ID = 'BENCHB2ACCESSKEY0001';
 const SECRET = 'bench-b2-secret-access-key-0123456789';
-
-/** CPU time of the calling thread (ms), from /proc (Linux); NaN elsewhere. */
-function threadCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
 
 interface Job {
   phase: 'health' | 'task';

@@ -3,7 +3,7 @@
  * it (TSUNAGI_BENCH_OUT names a file), the same result as JSON, with the data of its plots, for
  * docs/BENCHMARKS.md (bench/run.ts). A benchmark calls `emit` once, at its end.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 export type BenchId = 'B1' | 'B2' | 'B3' | 'B4' | 'B5' | 'B6' | 'B7' | 'B8';
 
@@ -88,4 +88,14 @@ export function cdf(values: ArrayLike<number>, points = 200): [number, number][]
     out.push([Number((sorted[Math.max(0, at)] ?? 0).toFixed(3)), Number(((at + 1) / n).toFixed(4))]);
   }
   return out;
+}
+
+/** CPU time of the calling thread (ms), from /proc (Linux); NaN elsewhere. */
+export function threadCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }

@@ -7,8 +7,9 @@
  * (`resolution`): an idle loop records ~10 ms at resolution 10. The delay reported here is what is left once the
  * interval is taken off, how late the loop came back to the timer; `raw` keeps the recorded values.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { threadCpuMs } from '../report.js';
 import { Session } from 'node:inspector/promises';
 import {
   PerformanceObserver,
@@ -53,16 +54,6 @@ export function delayOf(h: IntervalHistogram): Delay {
     rawP99: round(h.percentile(99) / 1e6),
     cdf: GRID.map((p) => [round(late(h.percentile(p)), 3), round(p / 100, 4)]),
   };
-}
-
-/** CPU time of the calling thread (ms), from /proc (Linux); NaN elsewhere. */
-function threadCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
 }
 
 /** One window's event-loop figures. */
