@@ -51,8 +51,9 @@ export function renderMarkdown(input: {
   machine: Machine;
   plotPath: (file: string) => string;
   failures: string[];
+  busyBefore: { id: string; percent: number }[];
 }): string {
-  const { results, machine: m, plotPath, failures } = input;
+  const { results, machine: m, plotPath, failures, busyBefore } = input;
   const lines: string[] = [
     '# Benchmarks',
     '',
@@ -69,6 +70,9 @@ export function renderMarkdown(input: {
     `- ${m.os}, Node.js ${m.node}`,
     `- Tsunagi ${m.commit}, run ${m.date}`,
     '- embedded SQLite (a file, WAL) unless a row says otherwise; PostgreSQL on the same machine where named',
+    `- the machine just before each benchmark (share of all cores busy over 2 s, nothing else should run): ${busyBefore
+      .map((b) => `${b.id} ${b.percent} %`)
+      .join(', ')}`,
     '',
     '## Summary',
     '',

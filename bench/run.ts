@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { machine, renderMarkdown } from './markdown.js';
 import { plotSvg } from './plot.js';
+import { busyPercent } from './quiet.js';
 import { mark, type BenchId, type BenchResult } from './report.js';
 
 interface Bench {
@@ -72,6 +73,8 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const tmp = mkdtempSync(join(tmpdir(), 'tsunagi-bench-'));
 const results: BenchResult[] = [];
 const failures: string[] = [];
+/** How busy the machine was just before each benchmark (percent of all cores). */
+const busyBefore: { id: BenchId; percent: number }[] = [];
 const started = Date.now();
 
 for (const b of chosen) {
@@ -81,7 +84,10 @@ for (const b of chosen) {
   }
   const out = join(tmp, `${b.id}.json`);
   const args = values.quick ? b.quick : b.args;
-  console.log(`\n── ${b.id}: bench/${b.script} ${args.join(' ')}`);
+  const busy = await busyPercent();
+  busyBefore.push({ id: b.id, percent: busy });
+  console.log(`\n── ${b.id}: bench/${b.script} ${args.join(' ')} (machine ${busy}% busy before it)`);
+  if (busy > 20) console.log(`warning: something else is using the machine; ${b.id}'s figures will show it`);
   const t = Date.now();
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', b.script), ...args], {
     cwd: root,
@@ -115,7 +121,7 @@ else {
   for (const r of results)
     for (const p of r.plots ?? []) writeFileSync(join(plotDir, `${p.file}.svg`), await plotSvg(p));
   const plotPath = (file: string) => relative(dirname(outFile), join(plotDir, `${file}.svg`));
-  const markdown = renderMarkdown({ results, machine: machine(root), plotPath, failures });
+  const markdown = renderMarkdown({ results, machine: machine(root), plotPath, failures, busyBefore });
   // Written as the repository's formatter would leave it, so the lint stays clean.
   writeFileSync(outFile, await format(markdown, { ...(await resolveConfig(outFile)), filepath: outFile }));
   console.log(
