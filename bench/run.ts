@@ -76,6 +76,8 @@ const failures: string[] = [];
 /** How busy the machine was just before each benchmark (percent of all cores). */
 const busyBefore: { id: BenchId; percent: number }[] = [];
 const started = Date.now();
+// Taken before anything is written: the run's own plots must not count as uncommitted changes.
+const host = machine(root);
 
 for (const b of chosen) {
   if (!existsSync(join(root, 'bench', b.script))) {
@@ -121,7 +123,7 @@ else {
   for (const r of results)
     for (const p of r.plots ?? []) writeFileSync(join(plotDir, `${p.file}.svg`), await plotSvg(p));
   const plotPath = (file: string) => relative(dirname(outFile), join(plotDir, `${file}.svg`));
-  const markdown = renderMarkdown({ results, machine: machine(root), plotPath, failures, busyBefore });
+  const markdown = renderMarkdown({ results, machine: host, plotPath, failures, busyBefore });
   // Written as the repository's formatter would leave it, so the lint stays clean.
   writeFileSync(outFile, await format(markdown, { ...(await resolveConfig(outFile)), filepath: outFile }));
   console.log(
