@@ -113,8 +113,10 @@ export class Load {
           this.acknowledged.push({ request: r, contactId, at: Date.now() });
         } catch (e) {
           if (answered(e)) {
-            const name = e instanceof Error ? e.name : 'Error';
-            this.refused.set(name, (this.refused.get(name) ?? 0) + 1);
+            // By error and message, so that a refusal can be told apart (a ScheduledTime passed while the server
+            // restarted, or something wrong).
+            const what = e instanceof Error ? `${e.name} (${e.message.slice(0, 120)})` : 'Error';
+            this.refused.set(what, (this.refused.get(what) ?? 0) + 1);
           } else this.lost.push(r);
         }
       }
