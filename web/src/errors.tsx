@@ -1,4 +1,5 @@
 /** Errors in words, where the user acted: an ApiError's message from the server, or ours when it has none. */
+import { useCallback, useState } from 'react';
 import { ApiError } from './api/client.js';
 import { useI18n, type I18n } from './i18n/i18n.js';
 
@@ -26,4 +27,32 @@ export function ErrorMessage({ error, onDismiss }: { error: string | undefined; 
       )}
     </div>
   );
+}
+
+/**
+ * What a form or a button does when used: `busy` while its work runs (to disable it), and the work's failure in
+ * words (`error`, for ErrorMessage). `run` resolves whether the work succeeded; `setError` shows a problem found
+ * before any work (a field left empty).
+ */
+export function useAction() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const run = useCallback(
+    async (work: () => Promise<void>): Promise<boolean> => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        await work();
+        return true;
+      } catch (err) {
+        setError(describeError(err, t));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+  return { busy, error, setError, run };
 }

@@ -7,7 +7,7 @@ import { consoleApi, type SearchInput } from '../api/console.js';
 import type { Contact, ContactState } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useConsoleT } from '../i18n/console-messages.js';
-import { ErrorMessage, describeError } from '../errors.js';
+import { ErrorMessage, useAction } from '../errors.js';
 import { localInputOfMs, msOfLocalInput } from './time.js';
 import { ContactDetailsView, useContactLabels } from './ContactDetailsView.js';
 
@@ -28,8 +28,7 @@ export function ContactSearch() {
   const [timeType, setTimeType] = useState<SearchInput['TimeRange']['Type']>('INITIATION_TIMESTAMP');
   const [from, setFrom] = useState(() => localInputOfMs(Date.now() - DAY));
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
   const [results, setResults] = useState<{ contacts: Contact[]; total: number }>();
   const [selected, setSelected] = useState<string>();
   const [agents, setAgents] = useState<Map<string, string>>(new Map());
@@ -53,9 +52,7 @@ export function ContactSearch() {
       return;
     }
     const states = STATE_GROUPS[state];
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const found = await consoleApi.search({
         TimeRange: { Type: timeType, StartTime: start, EndTime: end },
         SearchCriteria: { ...(channel && { Channels: [channel] }), ...(states && { States: states }) },
@@ -63,11 +60,7 @@ export function ContactSearch() {
         MaxResults: 100,
       });
       setResults({ contacts: found.Contacts, total: found.TotalCount });
-    } catch (err) {
-      setError(describeError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const nameOf = (c: Contact) => c.Name ?? t('contact.untitled');

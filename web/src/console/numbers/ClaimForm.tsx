@@ -1,17 +1,14 @@
 /** Claiming a phone number (ClaimPhoneNumber): the number in E.164 and an optional description. */
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, describeError } from '../../errors.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { ErrorMessage, useAction } from '../../errors.js';
 import { numbersApi } from './api.js';
 import { useNumbersT } from './messages.js';
 
 export function ClaimForm({ onClaimed }: { onClaimed: (number: string) => void }) {
-  const { t } = useI18n();
   const nt = useNumbersT();
   const [number, setNumber] = useState('');
   const [description, setDescription] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   const claim = async (e: FormEvent) => {
     e.preventDefault();
@@ -20,18 +17,12 @@ export function ClaimForm({ onClaimed }: { onClaimed: (number: string) => void }
       setError(nt('numbers.needNumber'));
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await numbersApi.claim(value, description.trim() || undefined);
       setNumber('');
       setDescription('');
       onClaimed(value);
-    } catch (err) {
-      setError(describeError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,8 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { routingApi, type PhoneNumberSummary, type Summary } from '../../api/console-routing.js';
-import { useI18n } from '../../i18n/i18n.js';
-import { ErrorMessage, describeError } from '../../errors.js';
+import { ErrorMessage, useAction } from '../../errors.js';
 import { useRoutingT } from './messages.js';
 import { wholeNumberOf } from './queue-rows.js';
 
@@ -17,7 +16,6 @@ interface Props {
 }
 
 export function QueueForm({ hours, phoneNumbers, onClose, onCreated }: Props) {
-  const { t } = useI18n();
   const tr = useRoutingT();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -25,8 +23,7 @@ export function QueueForm({ hours, phoneNumbers, onClose, onCreated }: Props) {
   const [max, setMax] = useState('');
   const [callerName, setCallerName] = useState('');
   const [callerNumber, setCallerNumber] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,9 +36,7 @@ export function QueueForm({ hours, phoneNumbers, onClose, onCreated }: Props) {
       ...(callerName.trim() && { OutboundCallerIdName: callerName.trim() }),
       ...(callerNumber && { OutboundCallerIdNumberId: callerNumber }),
     };
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await routingApi.createQueue({
         Name: name.trim(),
         ...(description.trim() && { Description: description.trim() }),
@@ -50,11 +45,7 @@ export function QueueForm({ hours, phoneNumbers, onClose, onCreated }: Props) {
         ...(Object.keys(outbound).length > 0 && { OutboundCallerConfig: outbound }),
       });
       onCreated(name.trim());
-    } catch (err) {
-      setError(describeError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -10,8 +10,7 @@ import {
   type QuickConnectType,
   type Summary,
 } from '../../api/console-routing.js';
-import { useI18n } from '../../i18n/i18n.js';
-import { ErrorMessage, describeError } from '../../errors.js';
+import { ErrorMessage, useAction } from '../../errors.js';
 import { useRoutingT } from './messages.js';
 
 type CreatableType = Exclude<QuickConnectType, 'FLOW'>;
@@ -31,7 +30,6 @@ interface Props {
 }
 
 export function QuickConnectForm({ choices, onClose, onCreated }: Props) {
-  const { t } = useI18n();
   const tr = useRoutingT();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -39,8 +37,7 @@ export function QuickConnectForm({ choices, onClose, onCreated }: Props) {
   const [target, setTarget] = useState('');
   const [flowId, setFlowId] = useState('');
   const [number, setNumber] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
 
   const configOf = (): QuickConnectConfig => {
     switch (type) {
@@ -55,20 +52,14 @@ export function QuickConnectForm({ choices, onClose, onCreated }: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await routingApi.createQuickConnect({
         Name: name.trim(),
         ...(description.trim() && { Description: description.trim() }),
         QuickConnectConfig: configOf(),
       });
       onCreated(name.trim(), created.QuickConnectId);
-    } catch (err) {
-      setError(describeError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const chooseType = (value: string) => {

@@ -4,8 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { routingApi, type Summary } from '../../api/console-routing.js';
-import { useI18n } from '../../i18n/i18n.js';
-import { ErrorMessage, describeError } from '../../errors.js';
+import { ErrorMessage, useAction } from '../../errors.js';
 import { useRoutingT } from './messages.js';
 import { emptyConcurrency, mediaOf, queueConfigsOf, type QueueRowDraft } from './profile-form.js';
 import { ConcurrencyFields } from './ConcurrencyFields.js';
@@ -18,15 +17,13 @@ interface Props {
 }
 
 export function RoutingProfileForm({ queues, onClose, onCreated }: Props) {
-  const { t } = useI18n();
   const tr = useRoutingT();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [outbound, setOutbound] = useState('');
   const [concurrency, setConcurrency] = useState(emptyConcurrency);
   const [rows, setRows] = useState<QueueRowDraft[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,9 +32,7 @@ export function RoutingProfileForm({ queues, onClose, onCreated }: Props) {
     if (media === 'needChannel') return setError(tr('rp.needChannel'));
     if (typeof configs === 'number') return setError(tr('rp.needQueue', { n: configs }));
     if (media === 'badNumbers' || configs === 'badNumbers') return setError(tr('rp.badNumbers'));
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await routingApi.createRoutingProfile({
         Name: name.trim(),
         Description: description.trim(),
@@ -46,11 +41,7 @@ export function RoutingProfileForm({ queues, onClose, onCreated }: Props) {
         ...(configs.length > 0 && { QueueConfigs: configs }),
       });
       onCreated(name.trim());
-    } catch (err) {
-      setError(describeError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
