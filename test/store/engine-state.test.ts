@@ -29,6 +29,14 @@ function task(env: TestEnv, id: string, extra: Partial<Contact> = {}): Contact {
   };
 }
 
+/** A timeline entry to append. */
+const entry = (ContactId: string, Timestamp: number, Type: string, Detail: Record<string, unknown> = {}) => ({
+  ContactId,
+  Timestamp,
+  Type,
+  Detail,
+});
+
 describeStores('contacts in the store', (env) => {
   it('keeps every field of a contact, its flow state and its ARN', async () => {
     const { store, instanceId } = env();
@@ -71,24 +79,9 @@ describeStores('contacts in the store', (env) => {
     const { store, instanceId } = env();
     await store.repos.contacts.insert(task(env(), 'a'));
     await store.repos.contacts.insert(task(env(), 'b'));
-    await store.repos.contacts.appendEvent(instanceId, {
-      ContactId: 'a',
-      Timestamp: 1,
-      Type: 'INITIATED',
-      Detail: {},
-    });
-    await store.repos.contacts.appendEvent(instanceId, {
-      ContactId: 'b',
-      Timestamp: 2,
-      Type: 'INITIATED',
-      Detail: {},
-    });
-    await store.repos.contacts.appendEvent(instanceId, {
-      ContactId: 'a',
-      Timestamp: 3,
-      Type: 'SCHEDULED',
-      Detail: { at: 9 },
-    });
+    await store.repos.contacts.appendEvent(instanceId, entry('a', 1, 'INITIATED'));
+    await store.repos.contacts.appendEvent(instanceId, entry('b', 2, 'INITIATED'));
+    await store.repos.contacts.appendEvent(instanceId, entry('a', 3, 'SCHEDULED', { at: 9 }));
     expect(
       (await store.repos.contacts.events(instanceId, 'a')).map((e) => [e.Seq, e.Type, e.Detail]),
     ).toEqual([
@@ -102,12 +95,7 @@ describeStores('contacts in the store', (env) => {
     await store.repos.contacts.insert(task(env(), 'a'));
     await store.repos.contacts.insert(task(env(), 'b'));
     await store.repos.contacts.insert(task(env(), 'c'));
-    await store.repos.contacts.appendEvent(instanceId, {
-      ContactId: 'a',
-      Timestamp: 1,
-      Type: 'INITIATED',
-      Detail: {},
-    });
+    await store.repos.contacts.appendEvent(instanceId, entry('a', 1, 'INITIATED'));
     // 301 entries: more than one statement's worth, in chunks of several sizes.
     const entries = Array.from({ length: 301 }, (_, i) => ({
       ContactId: ['a', 'b', 'c'][i % 3] ?? 'a',
@@ -135,32 +123,17 @@ describeStores('contacts in the store', (env) => {
       const writes = new DeferredContactWrites(repos, instanceId);
       const c = task(env(), 'a', { State: 'IN_FLOW' });
       await writes.repos.contacts.update(c);
-      await writes.repos.contacts.appendEvent(instanceId, {
-        ContactId: 'a',
-        Timestamp: 1,
-        Type: 'DELIVERED',
-        Detail: {},
-      });
+      await writes.repos.contacts.appendEvent(instanceId, entry('a', 1, 'DELIVERED'));
       c.State = 'QUEUED';
       await writes.repos.contacts.update(c);
       // Not yet written; a read through the command's repositories writes it first.
       expect((await repos.contacts.get(instanceId, 'a'))?.State).toBe('SCHEDULED');
       expect((await writes.repos.contacts.get(instanceId, 'a'))?.State).toBe('QUEUED');
-      await writes.repos.contacts.appendEvent(instanceId, {
-        ContactId: 'a',
-        Timestamp: 2,
-        Type: 'QUEUED',
-        Detail: {},
-      });
+      await writes.repos.contacts.appendEvent(instanceId, entry('a', 2, 'QUEUED'));
       // A contact created in the command is inserted as it is at the flush, its timeline numbered from 1.
       const b = task(env(), 'b', { State: 'INITIATED' });
       await writes.repos.contacts.insert(b);
-      await writes.repos.contacts.appendEvent(instanceId, {
-        ContactId: 'b',
-        Timestamp: 3,
-        Type: 'INITIATED',
-        Detail: {},
-      });
+      await writes.repos.contacts.appendEvent(instanceId, entry('b', 3, 'INITIATED'));
       b.State = 'QUEUED';
       await writes.repos.contacts.update(b);
       expect(await repos.contacts.get(instanceId, 'b')).toBeUndefined();
@@ -170,12 +143,7 @@ describeStores('contacts in the store', (env) => {
         [2, 'QUEUED'],
       ]);
       expect((await repos.contacts.get(instanceId, 'b'))?.State).toBe('QUEUED');
-      await writes.repos.contacts.appendEvent(instanceId, {
-        ContactId: 'b',
-        Timestamp: 4,
-        Type: 'QUEUED',
-        Detail: {},
-      });
+      await writes.repos.contacts.appendEvent(instanceId, entry('b', 4, 'QUEUED'));
       await writes.flush();
       expect((await repos.contacts.events(instanceId, 'b')).map((e) => [e.Seq, e.Type])).toEqual([
         [1, 'INITIATED'],
