@@ -23,6 +23,7 @@ import { startTsunagi } from '../src/app/runtime.js';
 import type { DialResponse } from '../src/api/phone/messages.js';
 import type { Repositories } from '../src/store/ports/index.js';
 import { AGENT_PASSWORD, CALLER, NUMBER, setUpCallback } from './callback-setup.js';
+import { Inbox, type Message } from './inbox.js';
 import { cdf, emit, pct } from './report.js';
 
 const { values } = parseArgs({
@@ -31,58 +32,24 @@ const { values } = parseArgs({
 const CALLS = Number(values.calls);
 const WARMUP = Number(values.warmup);
 
-type Message = { type: string } & Record<string, unknown>;
-
-/** A socket's messages, each stamped when it arrived; `next` takes the first that matches and drops those before. */
-class Inbox {
-  private items: { at: number; m: Message }[] = [];
-  private wake: (() => void) | undefined;
-  closed = false;
-
+/** A socket to the server and its stamped messages (bench/inbox.ts). */
+class Socket extends Inbox {
   constructor(readonly ws: WebSocket) {
-    ws.on('message', (raw: Buffer) => {
-      this.items.push({ at: performance.now(), m: JSON.parse(raw.toString('utf8')) as Message });
-      this.wake?.();
-    });
-    ws.on('close', () => {
-      this.closed = true;
-      this.wake?.();
-    });
+    super();
+    ws.on('message', (raw: Buffer) => this.push(JSON.parse(raw.toString('utf8')) as Message));
+    ws.on('close', this.close);
   }
 
-  static open(url: string, headers: Record<string, string> = {}, origin?: string): Promise<Inbox> {
+  static open(url: string, headers: Record<string, string> = {}, origin?: string): Promise<Socket> {
     const ws = new WebSocket(url, { headers, ...(origin && { origin }) });
-    const inbox = new Inbox(ws);
+    const socket = new Socket(ws);
     return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(inbox));
+      ws.once('open', () => resolve(socket));
       ws.once('error', reject);
       ws.once('unexpected-response', (_req, res) =>
         reject(new Error(`HTTP ${res.statusCode ?? 0} on ${url}`)),
       );
     });
-  }
-
-  async next(
-    match: (m: Message) => boolean,
-    what: string,
-    timeoutMs = 10_000,
-  ): Promise<{ at: number; m: Message }> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const i = this.items.findIndex((x) => match(x.m));
-      if (i >= 0) return this.items.splice(0, i + 1)[i] as { at: number; m: Message };
-      if (this.closed) throw new Error(`socket closed before ${what}`);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no ${what} within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-    }
   }
 }
 
@@ -125,7 +92,7 @@ async function measure() {
   };
   const login = await agentApi('POST', '/login', { Username: 'agent2', Password: AGENT_PASSWORD });
   csrf = login.CsrfToken as string;
-  const agent = await Inbox.open(`${wsUrl}/api/agent/ws`, { cookie }, url);
+  const agent = await Socket.open(`${wsUrl}/api/agent/ws`, { cookie }, url);
   sockets.push(agent.ws);
   await agent.next((m) => m.type === 'snapshot', 'the snapshot');
   await agentApi('PUT', '/status', { AgentStatusId: s.available });
@@ -172,7 +139,7 @@ async function measure() {
     });
     if (dial.status !== 201) throw new Error(`dial: ${dial.status} ${await dial.text()}`);
     const call = (await dial.json()) as DialResponse;
-    const caller = await Inbox.open(
+    const caller = await Socket.open(
       `${wsUrl}/api/phone/calls/${encodeURIComponent(call.CallId)}/ws?token=${encodeURIComponent(call.Token)}`,
     );
     sockets.push(caller.ws);

@@ -4,8 +4,7 @@
  * WebSocket.
  */
 import WebSocket from 'ws';
-
-export type Message = { type: string } & Record<string, unknown>;
+import type { Message } from '../inbox.js';
 
 export class ApiError extends Error {
   constructor(

@@ -6,7 +6,8 @@
  * ended dials again, so `callers` calls stay open until the server's process says stop.
  */
 import type WebSocket from 'ws';
-import { AgentSession, dial, type Message } from './agent-session.js';
+import { AgentSession, dial } from './agent-session.js';
+import type { Message } from '../inbox.js';
 import type { ChildMessage, LoadJob, LoadStats } from './protocol.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -7,46 +7,11 @@
  * completes the task. Its latency is key "2" sent → the offer on agent2's socket, both stamped here.
  */
 import type WebSocket from 'ws';
-import { AgentSession, dial, type Message } from './agent-session.js';
+import { AgentSession, dial } from './agent-session.js';
+import { Inbox } from '../inbox.js';
 import type { ScenarioJob, ScenarioResult } from './protocol.js';
 
 const STEP_TIMEOUT_MS = 30_000;
-
-/** A socket's messages, each stamped when it arrived; `next` waits for the first that matches. */
-class Inbox {
-  private readonly items: { at: number; m: Message }[] = [];
-  private waiter: (() => void) | undefined;
-  closed = false;
-
-  push = (m: Message): void => {
-    this.items.push({ at: performance.now(), m });
-    this.waiter?.();
-  };
-
-  close = (): void => {
-    this.closed = true;
-    this.waiter?.();
-  };
-
-  async next(match: (m: Message) => boolean, what: string): Promise<{ at: number; m: Message }> {
-    const deadline = performance.now() + STEP_TIMEOUT_MS;
-    for (;;) {
-      const i = this.items.findIndex((x) => match(x.m));
-      if (i >= 0) return this.items.splice(0, i + 1)[i] as { at: number; m: Message };
-      if (this.closed) throw new Error(`the socket closed before ${what}`);
-      const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`no ${what} within ${STEP_TIMEOUT_MS} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.waiter = undefined;
-    }
-  }
-}
 
 export async function runScenario(job: ScenarioJob): Promise<ScenarioResult> {
   const steps: Record<string, number> = {};
@@ -61,7 +26,7 @@ export async function runScenario(job: ScenarioJob): Promise<ScenarioResult> {
     const agent = new AgentSession(job.url, job.agent);
     await agent.login(job.password);
     step('agent2 logs in');
-    const agentInbox = new Inbox();
+    const agentInbox = new Inbox(STEP_TIMEOUT_MS);
     const agentWs = await agent.connect(agentInbox.push);
     sockets.push(agentWs);
     agentWs.on('close', agentInbox.close);
@@ -69,7 +34,7 @@ export async function runScenario(job: ScenarioJob): Promise<ScenarioResult> {
     await agent.api('PUT', '/status', { AgentStatusId: job.availableId });
     step('agent2 Available');
 
-    const callerInbox = new Inbox();
+    const callerInbox = new Inbox(STEP_TIMEOUT_MS);
     const call = await dial(job.url, job.number, job.caller, callerInbox.push);
     sockets.push(call.ws);
     call.ws.on('close', callerInbox.close);

@@ -82,7 +82,7 @@ export async function startFlow(tx: Tx, contact: Contact, slot: Slot, flowId: st
   }
   // A task made with a quick connect starts with the quick connect's queue as its working queue.
   if (slot === 'main' && contact.QueueId && !host.contact.TargetQueue) {
-    const queue = await live.queues.get(tx.repos, contact.QueueId);
+    const queue = await tx.repos.queues.get(live.instanceId, contact.QueueId);
     if (queue) {
       host.contact.Queue = queueInfo(queue);
       host.contact.TargetQueue = { queueId: queue.QueueId };

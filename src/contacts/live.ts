@@ -64,15 +64,13 @@ export class Tx {
     readonly now: number,
   ) {
     this.writes = new DeferredContactWrites(repos, live.instanceId);
-    // A command reads the instance's flows through the cache (StartTaskContact checks the flow it names).
-    const flows = repos.flows;
+    // The instance's queues and flows are read through its caches (config-cache.ts); anything else as it is.
+    const { queues, flows } = repos;
+    const mine = (instanceId: string) => instanceId === live.instanceId;
     this.repos = {
       ...this.writes.repos,
-      flows: {
-        ...flows,
-        get: (instanceId, id) =>
-          instanceId === live.instanceId ? live.flowRows.get(repos, id) : flows.get(instanceId, id),
-      },
+      queues: { ...queues, get: (i, id) => (mine(i) ? live.queues.get(repos, id) : queues.get(i, id)) },
+      flows: { ...flows, get: (i, id) => (mine(i) ? live.flowRows.get(repos, id) : flows.get(i, id)) },
     };
   }
 

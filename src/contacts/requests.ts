@@ -25,14 +25,14 @@ export const queueInfo = (q: Queue): QueueInfo => ({ Id: q.QueueId, Name: q.Name
 /** The queue a block names: a queue (id or ARN) or an agent (their agent queue). */
 export async function resolveQueue(tx: Tx, target: QueueTarget): Promise<Queue | undefined> {
   const { repos, live } = tx;
-  if (target.queueId) return live.queues.get(repos, idFromIdOrArn(target.queueId));
+  if (target.queueId) return repos.queues.get(live.instanceId, idFromIdOrArn(target.queueId));
   if (target.agentId) return repos.queues.findAgentQueue(live.instanceId, idFromIdOrArn(target.agentId));
   return undefined;
 }
 
 async function queueOf(tx: Tx, target?: QueueTarget, queue?: QueueInfo): Promise<Queue | undefined> {
   if (target && (target.queueId || target.agentId)) return resolveQueue(tx, target);
-  return queue ? tx.live.queues.get(tx.repos, idFromIdOrArn(queue.Id)) : undefined;
+  return queue ? tx.repos.queues.get(tx.live.instanceId, idFromIdOrArn(queue.Id)) : undefined;
 }
 
 /** Whether the contact may enter the queue now: enabled, and below its maximum of contacts (QueueAtCapacity). */
@@ -91,7 +91,7 @@ export async function answerRequest(tx: Tx, contact: Contact, request: FlowReque
       return q ? { ok: true, data: { queue: queueInfo(q) } } : fail('no such queue or agent');
     }
     case 'Enqueue': {
-      const q = await live.queues.get(tx.repos, idFromIdOrArn(request.queue.Id));
+      const q = await tx.repos.queues.get(live.instanceId, idFromIdOrArn(request.queue.Id));
       return q ? admits(tx, q) : fail(`queue ${request.queue.Id} does not exist`);
     }
     case 'DequeueToQueue': {
